@@ -1,0 +1,127 @@
+#include "gui.h"
+
+#include "cli.h"
+#include "core/logging.h"
+#include "pg/serverconnection.h"
+#include "ui/main/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPixmap>
+#include <QTimer>
+#include <QTranslator>
+
+namespace pgdeck::app {
+
+namespace {
+
+// Quits right after the main window's first paint: the cold-start benchmark.
+class FirstPaintExit : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, []() { QCoreApplication::exit(0); });
+        }
+        return false;
+    }
+
+private:
+    bool m_done = false;
+};
+
+void installTranslations(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("pgdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(own);
+}
+
+} // namespace
+
+int runGui(int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("pgdeck"));
+    QApplication::setDesktopFileName(QStringLiteral("pgdeck"));
+    installTranslations(app);
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("pgdeck, a native workbench for PostgreSQL DBAs"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({
+        {QStringLiteral("connect"), QStringLiteral("Connect to CONN (repeatable: a primary and its replicas)."), QStringLiteral("CONN")},
+        {QStringLiteral("profile"), QStringLiteral("Name for the servers given with --connect."), QStringLiteral("NAME"),
+         QStringLiteral("cluster")},
+        {QStringLiteral("view"), QStringLiteral("Open on a view: dashboard, plans, sessions, sql, migrations, backups."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG after --after seconds, then quit."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("after"), QStringLiteral("Seconds to wait for live data before the screenshot (default 3)."),
+         QStringLiteral("SECONDS"), QStringLiteral("3")},
+        {QStringLiteral("size"), QStringLiteral("Window size for screenshots, WxH (default 1440x900)."), QStringLiteral("WxH"),
+         QStringLiteral("1440x900")},
+        {QStringLiteral("quit-after-first-paint"), QStringLiteral("Exit once the window has painted (startup benchmark).")},
+    });
+    p.process(app);
+
+    core::setupLogging(false, qEnvironmentVariable("PGDECK_LOG_LEVEL", QStringLiteral("info")).toStdString());
+    core::logger("app")->info("pgdeck {} starting", PGDECK_VERSION);
+
+    ui::MainWindow window;
+    const QString profile = p.value(QStringLiteral("profile"));
+    int index = 0;
+    for (const QString &conn : p.values(QStringLiteral("connect"))) {
+        auto params = resolveConn(conn);
+        if (!params.ok()) {
+            err(QStringLiteral("pgdeck: %1").arg(params.error().toString()));
+            return ExitUsage;
+        }
+        for (const pg::ConnParams &one : params->splitHosts()) {
+            const QString name = index == 0 ? one.endpoint() : one.endpoint();
+            auto *server = new pg::ServerConnection(name, one, pg::PoolOptions{}, &window);
+            window.addServer(profile, server);
+            ++index;
+        }
+    }
+    if (p.isSet(QStringLiteral("view")) && !window.showView(p.value(QStringLiteral("view")))) {
+        err(QStringLiteral("pgdeck: unknown view '%1' (views: %2)")
+                .arg(p.value(QStringLiteral("view")), window.viewNames().join(QStringLiteral(", "))));
+        return ExitUsage;
+    }
+
+    const QString shot = p.value(QStringLiteral("screenshot"));
+    if (!shot.isEmpty()) {
+        const QStringList wh = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1440, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
+        const int afterMs = int(p.value(QStringLiteral("after")).toDouble() * 1000);
+        QTimer::singleShot(afterMs, &window, [&window, shot]() {
+            const QPixmap pix = window.grab();
+            const bool ok = pix.save(shot, "PNG");
+            if (!ok)
+                err(QStringLiteral("pgdeck: could not write %1").arg(shot));
+            else
+                out(QStringLiteral("screenshot: %1 (%2x%3)").arg(shot).arg(pix.width()).arg(pix.height()));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+    }
+    if (p.isSet(QStringLiteral("quit-after-first-paint")))
+        window.installEventFilter(new FirstPaintExit(&window));
+
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace pgdeck::app

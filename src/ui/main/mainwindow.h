@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+class QLabel;
+
+namespace pgdeck::models {
+class ServerTreeModel;
+}
+namespace pgdeck::pg {
+class ServerConnection;
+}
+
+namespace pgdeck::ui {
+
+// The shell: servers on the left, one tab per capability, live state in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    models::ServerTreeModel *serverModel() const { return m_servers; }
+    // Adds a server under a profile and starts connecting to it.
+    void addServer(const QString &profile, pg::ServerConnection *server);
+    // Switches to a tab by its object name: dashboard, plans, sessions, sql, migrations, backups.
+    bool showView(const QString &name);
+    QStringList viewNames() const;
+    // A capability panel takes over a tab's page.
+    void setViewWidget(const QString &name, QWidget *widget);
+    pg::ServerConnection *currentServer() const;
+
+Q_SIGNALS:
+    void currentServerChanged(pgdeck::pg::ServerConnection *server);
+    void connectRequested();
+
+private:
+    void updateStatus();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    models::ServerTreeModel *m_servers = nullptr;
+    QLabel *m_statusServers = nullptr;
+    QLabel *m_statusPool = nullptr;
+};
+
+} // namespace pgdeck::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "pg/connparams.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace pgdeck::test {
+
+// The servers `pgdeck demo --dir $PGDECK_FIXTURE_DIR` started for this ctest run.
+struct Fixture
+{
+    QString primary;  // conninfo
+    QString replica;
+    QString pgbouncer;
+    int primaryPort = 0;
+    int replicaPort = 0;
+    QString baseDir;
+    QString binDir;   // PostgreSQL server binaries
+
+    bool valid() const { return !primary.isEmpty(); }
+    pg::ConnParams primaryParams() const;
+    pg::ConnParams replicaParams() const;
+};
+
+// Reads the fixture's sandbox.json; QSKIP-worthy when absent.
+Fixture fixture();
+
+// Runs `sql` on a throwaway blocking connection (test code only, off the GUI path)
+// and returns the first column of the first row.
+QString scalar(const QString &conninfo, const QString &sql);
+
+// Spins the event loop until `done()` or `timeoutMs`; returns done().
+bool waitFor(const std::function<bool()> &done, int timeoutMs);
+
+// Runs a server tool (pg_ctl, …) as the server user when root; returns exit code.
+int runServerTool(const QString &program, const QStringList &args, QString *output = nullptr);
+
+} // namespace pgdeck::test
