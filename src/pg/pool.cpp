@@ -278,6 +278,7 @@ void Pool::remove(Session *session, const QString &reason)
     session->disconnect(this);
     log()->debug("session removed: {}", reason.toStdString());
     Q_EMIT sessionRemoved(session, reason);
+    session->close(); // the server sees the session go now, not at the next event-loop turn
     session->deleteLater();
     Q_EMIT statsChanged();
     checkClosed();

@@ -260,6 +260,8 @@ void Session::onReadable()
         return;
     }
     drainNotifications();
+    if (!m_current)
+        PQisBusy(m_conn); // parse idle-time messages (termination notices) now
     if (m_current) {
         while (!PQisBusy(m_conn)) {
             PGresult *res = PQgetResult(m_conn);
@@ -550,13 +552,24 @@ bool Session::probeAlive()
 {
     if (!m_conn || !isOpen())
         return false;
-    pollfd p{PQsocket(m_conn), POLLIN, 0};
-    if (::poll(&p, 1, 0) > 0) {
+    // A terminated backend leaves a FATAL message and then EOF in the socket. One
+    // PQconsumeInput reads the message; parsing it (PQisBusy) and reading again
+    // finds the EOF. Never waits: poll() with a zero timeout.
+    for (int round = 0; round < 4; ++round) {
+        pollfd p{PQsocket(m_conn), POLLIN, 0};
+        if (::poll(&p, 1, 0) <= 0)
+            break;
         if (!PQconsumeInput(m_conn) || PQstatus(m_conn) == CONNECTION_BAD) {
             markBroken(errorFromConnection(m_conn));
             return false;
         }
+        if (!m_current)
+            PQisBusy(m_conn); // parses what arrived; idle-time errors become notices
         drainNotifications();
+        if (p.revents & (POLLHUP | POLLERR)) {
+            markBroken(errorFromConnection(m_conn));
+            return false;
+        }
     }
     return PQstatus(m_conn) == CONNECTION_OK;
 }
