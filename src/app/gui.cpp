@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "pg/serverconnection.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,6 +57,7 @@ int runGui(int &argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("pgdeck"));
     QApplication::setDesktopFileName(QStringLiteral("pgdeck"));
     installTranslations(app);
+    ui::Theme::instance()->install(app);
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("pgdeck, a native workbench for PostgreSQL DBAs"));

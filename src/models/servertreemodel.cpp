@@ -132,7 +132,7 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn: return s->name();
         case RoleColumn: return ServerConnection::roleName(s->role());
         case StateColumn: return ServerConnection::stateName(s->state());
-        case VersionColumn: return s->version();
+        case VersionColumn: return s->version().section(QLatin1Char(' '), 0, 0); // "15.18 (Debian …)" -> "15.18"
         default: break;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "models/servertreemodel.h"
 #include "pg/serverconnection.h"
+#include "theme.h"
 #include "ui_mainwindow.h"
 
 #include <QAction>
@@ -57,6 +58,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         connect(sc, &QShortcut::activated, this, [this, i]() { m_ui->tabs->setCurrentIndex(i); });
     }
 
+    applyIcons();
+    connect(Theme::instance(), &Theme::changed, this, &MainWindow::applyIcons);
+
     m_statusServers = new QLabel(this);
     m_statusPool = new QLabel(this);
     statusBar()->addWidget(m_statusServers);
@@ -80,6 +84,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyIcons()
+{
+    static const QHash<QString, QPair<QString, QString>> tabIcons{
+        {QStringLiteral("dashboard"), {QStringLiteral("layout-dashboard"), QString()}},
+        {QStringLiteral("plans"), {QStringLiteral("network"), QString()}},
+        {QStringLiteral("sessions"), {QStringLiteral("users"), QString()}},
+        {QStringLiteral("sql"), {QStringLiteral("terminal"), QStringLiteral("utilities-terminal")}},
+        {QStringLiteral("migrations"), {QStringLiteral("layers"), QString()}},
+        {QStringLiteral("backups"), {QStringLiteral("archive"), QStringLiteral("document-save")}},
+    };
+    for (int i = 0; i < m_ui->tabs->count(); ++i) {
+        const auto names = tabIcons.value(m_ui->tabs->widget(i)->objectName());
+        if (!names.first.isEmpty())
+            m_ui->tabs->setTabIcon(i, Theme::icon(names.first, names.second));
+    }
+    m_ui->actionConnect->setIcon(Theme::icon(QStringLiteral("plug"), QStringLiteral("network-connect")));
+    m_ui->actionQuit->setIcon(Theme::icon(QStringLiteral("x"), QStringLiteral("application-exit")));
+    m_ui->actionAbout->setIcon(Theme::icon(QStringLiteral("info"), QStringLiteral("help-about")));
+}
 
 void MainWindow::addServer(const QString &profile, ServerConnection *server)
 {

@@ -42,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void updateStatus();
+    void applyIcons();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     models::ServerTreeModel *m_servers = nullptr;
