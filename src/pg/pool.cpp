@@ -80,6 +80,11 @@ ConnParams Pool::effectiveParams() const
     return p;
 }
 
+void Pool::setPassword(const QString &password)
+{
+    m_params.set("password", password);
+}
+
 PoolStats Pool::stats() const
 {
     PoolStats s;

@@ -92,6 +92,9 @@ public:
     const ConnParams &params() const { return m_params; }
     // The parameters sessions actually connect with (application_name, options added).
     ConnParams effectiveParams() const;
+    // Sessions opened from now on use this password (one the user typed after a
+    // failed connect); open sessions keep theirs. Empty removes it (libpq's ~/.pgpass).
+    void setPassword(const QString &password);
     bool isClosing() const { return m_closing; }
 
 Q_SIGNALS:

@@ -77,6 +77,17 @@ void ServerConnection::setObservedRole(Role role)
     Q_EMIT infoChanged();
 }
 
+void ServerConnection::setPassword(const QString &password)
+{
+    m_params.set("password", password);
+    m_pool->setPassword(password);
+    m_failures = 0;
+    if (m_open) {
+        m_retry->stop();
+        probe();
+    }
+}
+
 void ServerConnection::scheduleRetry()
 {
     if (!m_open)

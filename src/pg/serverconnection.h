@@ -33,6 +33,9 @@ public:
     void close();
     // Re-reads the role now (the monitor calls this every tick it has the answer).
     void setObservedRole(Role role);
+    // Uses this password from now on (probe and pool) and reconnects at once; it
+    // stays in memory only. Empty removes it so libpq's ~/.pgpass applies again.
+    void setPassword(const QString &password);
 
     QString name() const { return m_name; }
     const ConnParams &params() const { return m_params; }
