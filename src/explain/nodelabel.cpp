@@ -1,0 +1,329 @@
+#include "nodelabel.h"
+
+#include "keys.h"
+
+namespace pgdeck::explain {
+
+namespace {
+
+// How the text after " on " names its target, per node type.
+enum class Target { Relation, Function, TableFunction, Cte, Tuplestore, AliasOnly };
+
+struct ScanType
+{
+    const char *text;  // as printed
+    const char *json;  // "Node Type"
+    Target target;
+};
+
+// Longest names first so "Index Only Scan" wins over "Index Scan".
+const ScanType kScans[] = {
+    {"Named Tuplestore Scan", "Named Tuplestore Scan", Target::Tuplestore},
+    {"Table Function Scan", "Table Function Scan", Target::TableFunction},
+    {"Bitmap Index Scan", "Bitmap Index Scan", Target::Relation},
+    {"Bitmap Heap Scan", "Bitmap Heap Scan", Target::Relation},
+    {"Index Only Scan", "Index Only Scan", Target::Relation},
+    {"Tid Range Scan", "Tid Range Scan", Target::Relation},
+    {"Function Scan", "Function Scan", Target::Function},
+    {"Subquery Scan", "Subquery Scan", Target::AliasOnly},
+    {"WorkTable Scan", "WorkTable Scan", Target::Cte},
+    {"Foreign Scan", "Foreign Scan", Target::Relation},
+    {"Sample Scan", "Sample Scan", Target::Relation},
+    {"Values Scan", "Values Scan", Target::AliasOnly},
+    {"Index Scan", "Index Scan", Target::Relation},
+    {"Seq Scan", "Seq Scan", Target::Relation},
+    {"Tid Scan", "Tid Scan", Target::Relation},
+    {"CTE Scan", "CTE Scan", Target::Cte},
+};
+
+// Nodes printed by name alone (or name + " on target" for the few that have one).
+const char *const kPlain[] = {
+    "Result", "ProjectSet", "Append", "Merge Append", "Recursive Union", "BitmapAnd", "BitmapOr", "Gather Merge", "Gather",
+    "Materialize", "Memoize", "Result Cache", "Incremental Sort", "Sort", "Group", "WindowAgg", "Unique", "LockRows", "Limit",
+    "Hash", "Custom Scan", "Window Aggregate",
+};
+
+const char *const kJoinTypes[] = {"Right Semi", "Right Anti", "Left", "Right", "Full", "Semi", "Anti"};
+
+bool takePrefix(QStringView &s, QLatin1String prefix)
+{
+    if (s.startsWith(prefix)) {
+        s = s.mid(prefix.size());
+        return true;
+    }
+    return false;
+}
+
+bool startsWithWord(QStringView s, QLatin1String word)
+{
+    return s.startsWith(word) && (s.size() == word.size() || s.at(word.size()) == QLatin1Char(' '));
+}
+
+void addTarget(QList<Property> &out, QStringView text, Target kind)
+{
+    const QStringList parts = NodeLabel::splitIdentifiers(text.trimmed(), QLatin1Char(' '));
+    if (parts.isEmpty())
+        return;
+    const QStringList qualified = NodeLabel::splitIdentifiers(QStringView(parts.first()), QLatin1Char('.'));
+    // splitIdentifiers unquotes; the first part was kept quoted for the dot split.
+    QString name = qualified.isEmpty() ? QString() : qualified.last();
+    QString schema = qualified.size() >= 2 ? qualified.at(qualified.size() - 2) : QString();
+    QString alias = parts.size() >= 2 ? NodeLabel::unquote(parts.at(1)) : QString();
+    switch (kind) {
+    case Target::Relation:
+        out.push_back({keys::RelationName, PlanValue(name)});
+        break;
+    case Target::Function:
+        out.push_back({keys::FunctionName, PlanValue(name)});
+        break;
+    case Target::TableFunction:
+        out.push_back({keys::TableFunctionName, PlanValue(name)});
+        break;
+    case Target::Cte:
+        out.push_back({keys::CteName, PlanValue(name)});
+        break;
+    case Target::Tuplestore:
+        out.push_back({keys::TuplestoreName, PlanValue(name)});
+        break;
+    case Target::AliasOnly:
+        // The printed name is the alias itself.
+        out.push_back({keys::Alias, PlanValue(name)});
+        return;
+    }
+    if (!schema.isEmpty())
+        out.push_back({keys::Schema, PlanValue(schema)});
+    out.push_back({keys::Alias, PlanValue(alias.isEmpty() ? name : alias)});
+}
+
+void addFlags(QList<Property> &out, bool parallel, bool async)
+{
+    out.push_back({keys::ParallelAware, PlanValue(parallel)});
+    out.push_back({keys::AsyncCapable, PlanValue(async)});
+}
+
+} // namespace
+
+QString NodeLabel::unquote(QStringView ident)
+{
+    if (ident.size() >= 2 && ident.front() == QLatin1Char('"') && ident.back() == QLatin1Char('"')) {
+        QString s = ident.mid(1, ident.size() - 2).toString();
+        s.replace(QLatin1String("\"\""), QLatin1String("\""));
+        return s;
+    }
+    return ident.toString();
+}
+
+QStringList NodeLabel::splitIdentifiers(QStringView text, QChar separator)
+{
+    QStringList out;
+    QString cur;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            cur += c;
+            continue;
+        }
+        if (c == separator && !quoted) {
+            if (!cur.isEmpty())
+                out << cur;
+            cur.clear();
+            continue;
+        }
+        cur += c;
+    }
+    if (!cur.isEmpty())
+        out << cur;
+    if (separator == QLatin1Char('.')) {
+        for (QString &p : out)
+            p = unquote(p);
+    }
+    return out;
+}
+
+bool NodeLabel::isKnown(QStringView label)
+{
+    bool recognized = false;
+    parse(label, &recognized);
+    return recognized;
+}
+
+QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
+{
+    QList<Property> out;
+    QStringView s = label.trimmed();
+    bool parallel = false, async = false;
+    for (bool again = true; again;) {
+        again = false;
+        if (takePrefix(s, QLatin1String("Parallel "))) {
+            parallel = again = true;
+        }
+        if (takePrefix(s, QLatin1String("Async "))) {
+            async = again = true;
+        }
+    }
+    if (recognized)
+        *recognized = true;
+
+    // Custom Scan (Provider) [on target]
+    if (takePrefix(s, QLatin1String("Custom Scan ("))) {
+        const qsizetype close = s.indexOf(QLatin1Char(')'));
+        const QStringView provider = close < 0 ? s : s.first(close);
+        out.push_back({keys::NodeType, PlanValue(QStringLiteral("Custom Scan"))});
+        out.push_back({keys::CustomPlanProvider, PlanValue(provider.toString())});
+        addFlags(out, parallel, async);
+        QStringView rest = close < 0 ? QStringView() : s.mid(close + 1).trimmed();
+        if (takePrefix(rest, QLatin1String("on ")))
+            addTarget(out, rest, Target::Relation);
+        return out;
+    }
+
+    // Aggregates: [Partial |Finalize ](Aggregate|GroupAggregate|HashAggregate|MixedAggregate)
+    {
+        QStringView t = s;
+        QString partial = QStringLiteral("Simple");
+        if (takePrefix(t, QLatin1String("Partial ")))
+            partial = QStringLiteral("Partial");
+        else if (takePrefix(t, QLatin1String("Finalize ")))
+            partial = QStringLiteral("Finalize");
+        const char *strategy = nullptr;
+        if (t == QLatin1String("Aggregate"))
+            strategy = "Plain";
+        else if (t == QLatin1String("GroupAggregate"))
+            strategy = "Sorted";
+        else if (t == QLatin1String("HashAggregate"))
+            strategy = "Hashed";
+        else if (t == QLatin1String("MixedAggregate"))
+            strategy = "Mixed";
+        if (strategy) {
+            out.push_back({keys::NodeType, PlanValue(QStringLiteral("Aggregate"))});
+            out.push_back({keys::Strategy, PlanValue(QString::fromLatin1(strategy))});
+            out.push_back({keys::PartialMode, PlanValue(partial)});
+            addFlags(out, parallel, async);
+            return out;
+        }
+    }
+
+    // SetOp / HashSetOp <command>
+    if (startsWithWord(s, QLatin1String("SetOp")) || startsWithWord(s, QLatin1String("HashSetOp"))) {
+        const bool hashed = s.startsWith(QLatin1String("Hash"));
+        QStringView cmd = s.mid(hashed ? 9 : 5).trimmed();
+        out.push_back({keys::NodeType, PlanValue(QStringLiteral("SetOp"))});
+        out.push_back({keys::Strategy, PlanValue(hashed ? QStringLiteral("Hashed") : QStringLiteral("Sorted"))});
+        addFlags(out, parallel, async);
+        if (!cmd.isEmpty())
+            out.push_back({keys::Command, PlanValue(cmd.toString())});
+        return out;
+    }
+
+    // ModifyTable: Insert|Update|Delete|Merge on target; foreign ones are Foreign Scans.
+    {
+        QStringView t = s;
+        const bool foreign = takePrefix(t, QLatin1String("Foreign "));
+        for (const char *op : {"Insert", "Update", "Delete", "Merge"}) {
+            const QLatin1String word(op);
+            if (t.startsWith(word) && (t.size() == word.size() || t.mid(word.size()).startsWith(QLatin1String(" on ")))) {
+                out.push_back({keys::NodeType, PlanValue(foreign ? QStringLiteral("Foreign Scan") : QStringLiteral("ModifyTable"))});
+                out.push_back({keys::Operation, PlanValue(QString::fromLatin1(op))});
+                addFlags(out, parallel, async);
+                if (t.size() > word.size())
+                    addTarget(out, t.mid(word.size() + 4), Target::Relation);
+                return out;
+            }
+        }
+    }
+
+    // Joins: "Nested Loop", "Hash Join", "Merge Left Join", "Nested Loop Right Anti Join" …
+    for (const char *base : {"Nested Loop", "Hash", "Merge"}) {
+        const QLatin1String b(base);
+        if (!s.startsWith(b))
+            continue;
+        QStringView rest = s.mid(b.size());
+        const bool nestLoop = b == QLatin1String("Nested Loop");
+        if (nestLoop && rest.isEmpty()) {
+            out.push_back({keys::NodeType, PlanValue(QStringLiteral("Nested Loop"))});
+            addFlags(out, parallel, async);
+            out.push_back({keys::JoinType, PlanValue(QStringLiteral("Inner"))});
+            return out;
+        }
+        if (!rest.startsWith(QLatin1Char(' ')))
+            continue;
+        rest = rest.mid(1);
+        QString joinType = QStringLiteral("Inner");
+        for (const char *jt : kJoinTypes) {
+            const QLatin1String j(jt);
+            if (rest.startsWith(j) && rest.mid(j.size()).startsWith(QLatin1String(" Join"))) {
+                joinType = QString::fromLatin1(jt);
+                rest = rest.mid(j.size() + 1);
+                break;
+            }
+        }
+        if (rest != QLatin1String("Join"))
+            continue;
+        out.push_back({keys::NodeType, PlanValue(nestLoop ? QStringLiteral("Nested Loop") : QString(b) + QStringLiteral(" Join"))});
+        addFlags(out, parallel, async);
+        out.push_back({keys::JoinType, PlanValue(joinType)});
+        return out;
+    }
+
+    // Scans.
+    for (const ScanType &st : kScans) {
+        const QLatin1String name(st.text);
+        if (!s.startsWith(name))
+            continue;
+        QStringView rest = s.mid(name.size());
+        if (!rest.isEmpty() && rest.front() != QLatin1Char(' '))
+            continue;
+        rest = rest.trimmed();
+        out.push_back({keys::NodeType, PlanValue(QString::fromLatin1(st.json))});
+        addFlags(out, parallel, async);
+        const bool indexScan = name == QLatin1String("Index Scan") || name == QLatin1String("Index Only Scan");
+        if (indexScan) {
+            const bool backward = takePrefix(rest, QLatin1String("Backward"));
+            rest = rest.trimmed();
+            out.push_back({keys::ScanDirection, PlanValue(backward ? QStringLiteral("Backward") : QStringLiteral("Forward"))});
+            if (takePrefix(rest, QLatin1String("using "))) {
+                // The index name may be quoted and contain " on ": split honouring quotes.
+                const QStringList words = splitIdentifiers(rest, QLatin1Char(' '));
+                if (!words.isEmpty()) {
+                    out.push_back({keys::IndexName, PlanValue(unquote(words.first()))});
+                    qsizetype pos = rest.indexOf(words.first()) + words.first().size();
+                    rest = rest.mid(pos).trimmed();
+                }
+            }
+        }
+        if (name == QLatin1String("Bitmap Index Scan")) {
+            if (takePrefix(rest, QLatin1String("on ")))
+                out.push_back({keys::IndexName, PlanValue(unquote(rest.trimmed()))});
+            return out;
+        }
+        if (takePrefix(rest, QLatin1String("on ")))
+            addTarget(out, rest, st.target);
+        else if (!rest.isEmpty() && recognized)
+            *recognized = false;
+        return out;
+    }
+
+    for (const char *plain : kPlain) {
+        const QLatin1String p(plain);
+        if (s == p || (s.startsWith(p) && s.mid(p.size()).startsWith(QLatin1String(" on ")))) {
+            QString type = QString(p);
+            if (type == QLatin1String("Result Cache"))
+                type = QStringLiteral("Memoize"); // PostgreSQL 14 named it Result Cache
+            out.push_back({keys::NodeType, PlanValue(type)});
+            addFlags(out, parallel, async);
+            if (s.size() > p.size())
+                addTarget(out, s.mid(p.size() + 4), Target::Relation);
+            return out;
+        }
+    }
+
+    if (recognized)
+        *recognized = false;
+    out.push_back({keys::NodeType, PlanValue(s.toString())});
+    addFlags(out, parallel, async);
+    return out;
+}
+
+} // namespace pgdeck::explain

@@ -1,0 +1,1028 @@
+#include "textplanparser.h"
+
+#include "keys.h"
+#include "nodelabel.h"
+#include "textproperty.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <deque>
+#include <map>
+
+namespace pgdeck::explain {
+
+namespace {
+
+struct Line
+{
+    QStringView text;
+    int number = 0;
+};
+
+struct WorkerBuild
+{
+    qint64 number = 0;
+    QList<Property> props;
+};
+
+struct NodeBuild
+{
+    QList<Property> head;
+    QList<Property> estimates;
+    QList<Property> actuals;
+    QList<Property> rest;
+    std::vector<WorkerBuild> workers;
+    QJsonArray targetTables;
+    QList<std::pair<QString, QStringList>> groupingKeys;
+    int groupingAt = -1; // index in `rest` where the grouping keys go
+    QString relationship, subplanName;
+    QString nodeType, strategy;
+    int labelCol = 0;
+    int line = 0;
+    int parent = -1;
+    std::vector<int> children;
+    bool neverExecuted = false;
+    bool hasActuals = false;
+};
+
+enum class FrameKind { Node, Worker, Group };
+
+struct Frame
+{
+    FrameKind kind;
+    int col;
+    int node = -1;
+    int worker = -1;
+    QString group;
+};
+
+int indentOf(QStringView s)
+{
+    int n = 0;
+    while (n < s.size() && s.at(n) == QLatin1Char(' '))
+        ++n;
+    return n;
+}
+
+bool isKeyChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char(' ') || c == QLatin1Char('-') || c == QLatin1Char('/') || c == QLatin1Char('_');
+}
+
+// "Key: value" with a key PostgreSQL could print (capitalised words).
+bool splitKey(QStringView t, QStringView *key, QStringView *value)
+{
+    const qsizetype colon = t.indexOf(QLatin1Char(':'));
+    if (colon <= 0 || colon > 60)
+        return false;
+    const QStringView k = t.first(colon);
+    if (!k.front().isUpper() || k.back() == QLatin1Char(' '))
+        return false;
+    for (QChar c : k)
+        if (!isKeyChar(c))
+            return false;
+    *key = k;
+    *value = t.mid(colon + 1);
+    return true;
+}
+
+// Balance of round brackets outside quotes; > 0 means the line was cut.
+int openParens(QStringView s)
+{
+    int depth = 0;
+    bool single = false, dbl = false;
+    for (QChar c : s) {
+        if (single) {
+            if (c == QLatin1Char('\''))
+                single = false;
+            continue;
+        }
+        if (dbl) {
+            if (c == QLatin1Char('"'))
+                dbl = false;
+            continue;
+        }
+        if (c == QLatin1Char('\''))
+            single = true;
+        else if (c == QLatin1Char('"'))
+            dbl = true;
+        else if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')'))
+            --depth;
+    }
+    return depth;
+}
+
+qsizetype groupStart(QStringView content)
+{
+    qsizetype best = -1;
+    for (QLatin1String marker : {QLatin1String("(cost="), QLatin1String("(actual "), QLatin1String("(actual="),
+                                 QLatin1String("(never executed)")}) {
+        const qsizetype at = content.indexOf(marker);
+        if (at >= 0 && (best < 0 || at < best))
+            best = at;
+    }
+    return best;
+}
+
+bool isSubplanHeader(QStringView t)
+{
+    if (t.startsWith(QLatin1String("CTE ")))
+        return !t.contains(QLatin1String("(cost=")) && !t.contains(QLatin1Char(':'));
+    QStringView rest;
+    if (t.startsWith(QLatin1String("InitPlan")))
+        rest = t.mid(8);
+    else if (t.startsWith(QLatin1String("SubPlan")))
+        rest = t.mid(7);
+    else
+        return false;
+    rest = rest.trimmed();
+    qsizetype i = 0;
+    while (i < rest.size() && rest.at(i).isDigit())
+        ++i;
+    rest = rest.mid(i).trimmed();
+    return rest.isEmpty() || (rest.startsWith(QLatin1String("(returns ")) && rest.endsWith(QLatin1Char(')')));
+}
+
+bool isWorkerLine(QStringView t, qint64 *number, QStringView *rest)
+{
+    if (!t.startsWith(QLatin1String("Worker ")))
+        return false;
+    qsizetype i = 7;
+    while (i < t.size() && t.at(i).isDigit())
+        ++i;
+    if (i == 7 || i >= t.size() || t.at(i) != QLatin1Char(':'))
+        return false;
+    *number = t.mid(7, i - 7).toLongLong();
+    *rest = t.mid(i + 1).trimmed();
+    return true;
+}
+
+bool isTargetTableLine(QStringView t)
+{
+    for (const char *op : {"Insert on ", "Update on ", "Delete on ", "Merge on ", "Foreign Insert on ", "Foreign Update on ",
+                           "Foreign Delete on "})
+        if (t.startsWith(QLatin1String(op)))
+            return groupStart(t) < 0;
+    return false;
+}
+
+enum class TopKey { None, PlanningTime, ExecutionTime, TotalRuntime, QueryIdentifier, Settings, Planning, Jit, Serialization, QueryText };
+
+TopKey topKey(QStringView key)
+{
+    if (key.compare(QLatin1String("Planning Time"), Qt::CaseInsensitive) == 0)
+        return TopKey::PlanningTime;
+    if (key.compare(QLatin1String("Execution Time"), Qt::CaseInsensitive) == 0)
+        return TopKey::ExecutionTime;
+    if (key.compare(QLatin1String("Total runtime"), Qt::CaseInsensitive) == 0)
+        return TopKey::TotalRuntime;
+    if (key == QLatin1String("Query Identifier"))
+        return TopKey::QueryIdentifier;
+    if (key == QLatin1String("Settings"))
+        return TopKey::Settings;
+    if (key == QLatin1String("Planning"))
+        return TopKey::Planning;
+    if (key == QLatin1String("JIT"))
+        return TopKey::Jit;
+    if (key == QLatin1String("Serialization"))
+        return TopKey::Serialization;
+    if (key == QLatin1String("Query Text"))
+        return TopKey::QueryText;
+    return TopKey::None;
+}
+
+// "a = '1', b = 'x, y'" -> {"a": "1", "b": "x, y"}
+QJsonObject parseSettings(QStringView value)
+{
+    QJsonObject o;
+    qsizetype i = 0;
+    const qsizetype n = value.size();
+    while (i < n) {
+        while (i < n && (value.at(i) == QLatin1Char(' ') || value.at(i) == QLatin1Char(',')))
+            ++i;
+        const qsizetype eq = value.indexOf(QLatin1String(" = "), i);
+        if (eq < 0)
+            break;
+        const QString name = value.mid(i, eq - i).trimmed().toString();
+        i = eq + 3;
+        QString v;
+        if (i < n && value.at(i) == QLatin1Char('\'')) {
+            ++i;
+            while (i < n) {
+                if (value.at(i) == QLatin1Char('\'')) {
+                    if (i + 1 < n && value.at(i + 1) == QLatin1Char('\'')) {
+                        v += QLatin1Char('\'');
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                v += value.at(i++);
+            }
+        } else {
+            const qsizetype comma = value.indexOf(QLatin1String(", "), i);
+            const qsizetype end = comma < 0 ? n : comma;
+            v = value.mid(i, end - i).toString();
+            i = end;
+        }
+        o.insert(name, v);
+    }
+    return o;
+}
+
+// "Trigger for constraint fk on t: time=0.1 calls=2" / "Trigger trg: calls=3"
+bool parseTrigger(QStringView t, QJsonObject *out)
+{
+    if (!t.startsWith(QLatin1String("Trigger ")))
+        return false;
+    const qsizetype colon = t.lastIndexOf(QLatin1String(": "));
+    if (colon < 0)
+        return false;
+    QStringView head = t.mid(8, colon - 8).trimmed();
+    const QStringView figures = t.mid(colon + 2);
+    if (!figures.contains(QLatin1String("calls=")))
+        return false;
+    QJsonObject o;
+    bool constraint = false;
+    if (head.startsWith(QLatin1String("for constraint "))) {
+        head = head.mid(15);
+        constraint = true;
+    }
+    QString name = head.toString(), relation;
+    const QStringList words = NodeLabel::splitIdentifiers(head, QLatin1Char(' '));
+    if (words.size() >= 3 && words.at(words.size() - 2) == QLatin1String("on")) {
+        name = NodeLabel::unquote(words.first());
+        relation = NodeLabel::unquote(words.last());
+    } else if (!words.isEmpty()) {
+        name = NodeLabel::unquote(words.first());
+    }
+    if (constraint)
+        o.insert(QStringLiteral("Constraint Name"), name);
+    else
+        o.insert(QStringLiteral("Trigger Name"), name);
+    if (!relation.isEmpty())
+        o.insert(QStringLiteral("Relation"), relation);
+    for (const QString &w : figures.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype eq = w.indexOf(QLatin1Char('='));
+        PlanValue n;
+        if (eq < 0 || !TextProperty::toNumber(QStringView(w).mid(eq + 1), &n))
+            return false;
+        o.insert(w.left(eq) == QLatin1String("time") ? QStringLiteral("Time") : QStringLiteral("Calls"), n.toJson());
+    }
+    *out = o;
+    return true;
+}
+
+QJsonObject toObject(const QList<Property> &props)
+{
+    QJsonObject o;
+    for (const Property &p : props)
+        o.insert(p.key, p.value.toJson());
+    return o;
+}
+
+class Parser
+{
+public:
+    explicit Parser(const SourceCleaner &src) : m_src(src) {}
+
+    core::Result<Plan> run()
+    {
+        const auto &all = m_src.lines();
+        // The plan starts at the first line that reads as a node.
+        size_t start = all.size();
+        for (size_t i = 0; i < all.size(); ++i) {
+            QStringView t = all[i].text.trimmed();
+            if (t.startsWith(QLatin1String("->")))
+                t = t.mid(2).trimmed();
+            if (t.isEmpty())
+                continue;
+            const qsizetype g = groupStart(t);
+            if ((g > 0 && t.front().isUpper()) || (g < 0 && NodeLabel::isKnown(t))) {
+                start = i;
+                break;
+            }
+        }
+        if (start == all.size()) {
+            int first = 0;
+            for (const SourceLine &l : all)
+                if (!l.text.trimmed().isEmpty()) {
+                    first = l.number;
+                    break;
+                }
+            if (first == 0)
+                return fail(0, QStringLiteral("the input is empty"));
+            return fail(first, QStringLiteral("no plan node found: expected a line like "
+                                              "'Seq Scan on t  (cost=0.00..1.01 rows=1 width=4)'"));
+        }
+        for (size_t i = start; i < all.size(); ++i) {
+            const QStringView t = all[i].text;
+            m_hasCosts = m_hasCosts || t.contains(QLatin1String("(cost="));
+            m_hasActuals = m_hasActuals || t.contains(QLatin1String("(actual")) || t.contains(QLatin1String("never executed"));
+            m_timed = m_timed || t.contains(QLatin1String("actual time="));
+        }
+        joinWrapped(start);
+        if (!m_src.queryText().isEmpty())
+            m_top.push_back({keys::QueryText, PlanValue(m_src.queryText())});
+
+        for (size_t i = 0; i < m_lines.size() && !m_ended; ++i) {
+            if (!handle(m_lines[i]))
+                return fail(m_errorLine, m_error);
+        }
+        return build();
+    }
+
+private:
+    const SourceCleaner &m_src;
+    std::vector<Line> m_lines;
+    std::deque<QString> m_storage;
+    std::vector<NodeBuild> m_nodes;
+    std::vector<Frame> m_stack;
+    QList<Property> m_top;
+    std::map<QString, QList<Property>> m_groups; // Planning, JIT, Serialization
+    QJsonArray m_triggers;
+    int m_triggersAt = -1;
+    QStringList m_warnings;
+    struct Pending
+    {
+        QString name;
+        int parent = -1;
+        int col = 0;
+    } m_pending;
+    bool m_hasCosts = false, m_hasActuals = false, m_timed = false, m_ended = false;
+    bool m_verbose = false, m_buffers = false, m_wal = false, m_walBuffersFull = false;
+    int m_ioShape = 0; // 0 none, 14 read/write, 15 shared/local + temp, 17 shared/local/temp split
+    QString m_error;
+    int m_errorLine = 0;
+
+    core::Error makeError(int line, const QString &what) const
+    {
+        return core::Error::make(core::Error::Kind::Input,
+                                 line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(what) : what);
+    }
+    core::Result<Plan> fail(int line, const QString &what) const { return makeError(line, what); }
+    bool error(int line, const QString &what)
+    {
+        m_errorLine = line;
+        m_error = what;
+        return false;
+    }
+
+    // Lines a terminal or mail client cut are glued back: a line continues the previous
+    // one when that one is unfinished (unbalanced brackets, a node missing the figures
+    // the others have) or when it cannot start a plan line itself.
+    void joinWrapped(size_t start)
+    {
+        const auto &all = m_src.lines();
+        const int rootIndent = indentOf(all[start].text);
+        QString current;
+        int currentNumber = 0;
+        bool open = false;
+        auto flush = [&]() {
+            if (!open)
+                return;
+            m_storage.push_back(current);
+            m_lines.push_back(Line{QStringView(m_storage.back()), currentNumber});
+            open = false;
+        };
+        bool currentIsRoot = false;
+        auto unfinished = [&](const QString &s) {
+            if (openParens(s) > 0)
+                return true;
+            const QStringView t = QStringView(s).trimmed();
+            const bool arrow = t.startsWith(QLatin1String("->"));
+            if (!arrow && !currentIsRoot)
+                return false;
+            // A node line missing the figures every other node has was cut before them.
+            const QStringView content = arrow ? t.mid(2).trimmed() : t;
+            if (m_hasCosts && !content.contains(QLatin1String("(cost=")))
+                return true;
+            if (m_hasActuals && !content.contains(QLatin1String("(actual")) && !content.contains(QLatin1String("(never executed)")))
+                return true;
+            return false;
+        };
+        auto canStart = [&](QStringView s) {
+            const QStringView t = s.trimmed();
+            if (t.isEmpty())
+                return true;
+            if (rootIndent > 0 && indentOf(s) == 0)
+                return false; // psql output is indented: a line at column 0 was cut
+            if (t.startsWith(QLatin1String("->")))
+                return true;
+            QStringView k, v;
+            if (splitKey(t, &k, &v))
+                return true;
+            qint64 n;
+            QStringView rest;
+            if (isSubplanHeader(t) || isWorkerLine(t, &n, &rest) || isTargetTableLine(t))
+                return true;
+            if (t.startsWith(QLatin1String("Trigger ")))
+                return true;
+            return false;
+        };
+        for (size_t i = start; i < all.size(); ++i) {
+            const QStringView text = all[i].text;
+            if (open && !text.trimmed().isEmpty() && (unfinished(current) || !canStart(text))) {
+                current += text;
+                continue;
+            }
+            flush();
+            if (text.trimmed().isEmpty())
+                continue;
+            currentIsRoot = i == start;
+            current = text.toString();
+            currentNumber = all[i].number;
+            open = true;
+        }
+        flush();
+    }
+
+    QList<Property> *frameSink(const Frame &f)
+    {
+        switch (f.kind) {
+        case FrameKind::Node: return &m_nodes[size_t(f.node)].rest;
+        case FrameKind::Worker: return &m_nodes[size_t(f.node)].workers[size_t(f.worker)].props;
+        case FrameKind::Group: return &m_groups[f.group];
+        }
+        return nullptr;
+    }
+
+    void popTo(int col)
+    {
+        while (!m_stack.empty() && m_stack.back().col >= col)
+            m_stack.pop_back();
+    }
+
+    int nearestNode() const
+    {
+        for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it)
+            if (it->kind == FrameKind::Node)
+                return it->node;
+        return -1;
+    }
+
+    bool parseFigures(NodeBuild &n, QStringView groups, int line)
+    {
+        QStringView rest = groups.trimmed();
+        while (!rest.isEmpty()) {
+            if (rest.front() != QLatin1Char('(')) {
+                // Text after the figures (a newer server's addition): keep going, say so.
+                m_warnings << QStringLiteral("line %1: ignored '%2' after the node's figures").arg(line).arg(rest.toString());
+                break;
+            }
+            const qsizetype close = rest.indexOf(QLatin1Char(')'));
+            if (close < 0)
+                return error(line, QStringLiteral("unterminated '%1'").arg(rest.toString()));
+            const QStringView inner = rest.mid(1, close - 1).trimmed();
+            QString why;
+            if (inner.startsWith(QLatin1String("cost="))) {
+                const QStringList words = inner.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                bool ok = words.size() >= 3;
+                for (const QString &w : words) {
+                    const qsizetype eq = w.indexOf(QLatin1Char('='));
+                    if (eq < 0) {
+                        ok = false;
+                        break;
+                    }
+                    const QStringView name = QStringView(w).first(eq), val = QStringView(w).mid(eq + 1);
+                    if (name == QLatin1String("cost")) {
+                        const qsizetype dots = val.indexOf(QLatin1String(".."));
+                        PlanValue a, b;
+                        if (dots < 0 || !TextProperty::toNumber(val.first(dots), &a) || !TextProperty::toNumber(val.mid(dots + 2), &b)) {
+                            ok = false;
+                            break;
+                        }
+                        n.estimates.push_back({keys::StartupCost, PlanValue(a.toDouble())});
+                        n.estimates.push_back({keys::TotalCost, PlanValue(b.toDouble())});
+                    } else {
+                        PlanValue v;
+                        if (!TextProperty::toNumber(val, &v)) {
+                            ok = false;
+                            break;
+                        }
+                        if (name == QLatin1String("rows"))
+                            n.estimates.push_back({keys::PlanRows, v});
+                        else if (name == QLatin1String("width"))
+                            n.estimates.push_back({keys::PlanWidth, v});
+                    }
+                }
+                if (!ok || n.estimates.size() < 4)
+                    return error(line, QStringLiteral("cannot read the estimate '(%1)'").arg(inner.toString()));
+            } else if (inner.startsWith(QLatin1String("actual")) || inner == QLatin1String("never executed")) {
+                if (!TextProperty::applyActuals(n.actuals, inner, m_timed, &why))
+                    return error(line, QStringLiteral("%1 in '(%2)'").arg(why, inner.toString()));
+                n.hasActuals = true;
+                n.neverExecuted = inner == QLatin1String("never executed");
+            } else {
+                return error(line, QStringLiteral("cannot read '(%1)' after the node name").arg(inner.toString()));
+            }
+            rest = rest.mid(close + 1).trimmed();
+        }
+        return true;
+    }
+
+    bool addNode(QStringView content, int labelCol, int parent, int line)
+    {
+        NodeBuild n;
+        n.labelCol = labelCol;
+        n.line = line;
+        n.parent = parent;
+        const qsizetype g = groupStart(content);
+        const QStringView label = (g < 0 ? content : content.first(g)).trimmed();
+        if (label.isEmpty())
+            return error(line, QStringLiteral("a node without a name"));
+        n.head = NodeLabel::parse(label);
+        for (const Property &p : n.head) {
+            if (p.key == keys::NodeType)
+                n.nodeType = p.value.toString();
+            else if (p.key == keys::Strategy)
+                n.strategy = p.value.toString();
+        }
+        if (g >= 0 && !parseFigures(n, content.mid(g), line))
+            return false;
+        const int me = int(m_nodes.size());
+        if (parent >= 0) {
+            if (!m_pending.name.isEmpty() && m_pending.parent == parent && labelCol > m_pending.col) {
+                n.subplanName = m_pending.name;
+                n.relationship = m_pending.name.startsWith(QLatin1String("SubPlan")) ? QStringLiteral("SubPlan")
+                                                                                      : QStringLiteral("InitPlan");
+            }
+            m_nodes[size_t(parent)].children.push_back(me);
+        }
+        m_pending = Pending{};
+        m_nodes.push_back(std::move(n));
+        m_stack.push_back(Frame{FrameKind::Node, labelCol, me, -1, {}});
+        return true;
+    }
+
+    bool applyTo(QList<Property> &sink, QStringView key, QStringView value, const NodeBuild *node, int line)
+    {
+        TextProperty::Context ctx;
+        if (node) {
+            ctx.nodeType = node->nodeType;
+            ctx.strategy = node->strategy;
+        }
+        QString why;
+        if (key == QLatin1String("Output"))
+            m_verbose = true;
+        else if (key == QLatin1String("Buffers"))
+            m_buffers = true;
+        else if (key == QLatin1String("WAL")) {
+            m_wal = true;
+            m_walBuffersFull = m_walBuffersFull || value.contains(QLatin1String("buffers full"));
+        } else if (key == QLatin1String("I/O Timings")) {
+            const int shape = value.contains(QLatin1String("shared/local")) ? 15
+                : (value.contains(QLatin1String("shared ")) || value.contains(QLatin1String("local "))) ? 17
+                : value.trimmed().startsWith(QLatin1String("temp")) ? 15
+                                                                   : 14;
+            m_ioShape = qMax(m_ioShape, shape);
+        }
+        if (!TextProperty::apply(sink, key, value, ctx, &why))
+            return error(line, why);
+        return true;
+    }
+
+    bool handleTop(TopKey k, QStringView key, QStringView value, int indent, int line)
+    {
+        m_stack.clear();
+        PlanValue n;
+        auto ms = [&](const QString &name) {
+            QStringView v = value.trimmed();
+            if (v.endsWith(QLatin1String("ms")))
+                v.chop(2);
+            if (!TextProperty::toNumber(v.trimmed(), &n))
+                return error(line, QStringLiteral("'%1' should be a time in ms").arg(value.trimmed().toString()));
+            m_top.push_back({name, PlanValue(n.toDouble())});
+            return true;
+        };
+        switch (k) {
+        case TopKey::PlanningTime: return ms(keys::PlanningTime);
+        case TopKey::ExecutionTime:
+            m_ended = true;
+            return ms(keys::ExecutionTime);
+        case TopKey::TotalRuntime:
+            m_ended = true;
+            return ms(keys::TotalRuntime);
+        case TopKey::QueryIdentifier:
+            if (!TextProperty::toNumber(value, &n))
+                return error(line, QStringLiteral("the query identifier should be a number"));
+            m_top.push_back({keys::QueryIdentifier, n});
+            return true;
+        case TopKey::Settings:
+            m_top.push_back({keys::Settings, PlanValue(QJsonValue(parseSettings(value.trimmed())))});
+            return true;
+        case TopKey::QueryText:
+            m_top.push_back({keys::QueryText, PlanValue(value.trimmed().toString())});
+            return true;
+        case TopKey::Planning:
+        case TopKey::Jit:
+        case TopKey::Serialization: {
+            const QString name = key.toString();
+            m_top.push_back({name, PlanValue()}); // filled in build()
+            m_groups[name];
+            m_stack.push_back(Frame{FrameKind::Group, indent, -1, -1, name});
+            if (k == TopKey::Serialization) {
+                // "time=1.234 ms  output=12kB  format=text"
+                QList<Property> &g = m_groups[name];
+                const QStringList words = value.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                for (const QString &w : words) {
+                    const qsizetype eq = w.indexOf(QLatin1Char('='));
+                    if (eq < 0)
+                        continue;
+                    const QString nm = w.left(eq);
+                    const QStringView v = QStringView(w).mid(eq + 1);
+                    PlanValue num;
+                    if (nm == QLatin1String("time") && TextProperty::toNumber(v, &num))
+                        g.push_back({QStringLiteral("Time"), PlanValue(num.toDouble())});
+                    else if (nm == QLatin1String("output") && TextProperty::toKilobytes(v, &num))
+                        g.push_back({QStringLiteral("Output Volume"), num});
+                    else if (nm == QLatin1String("format"))
+                        g.push_back({QStringLiteral("Format"), PlanValue(v.toString())});
+                }
+            }
+            return true;
+        }
+        case TopKey::None: break;
+        }
+        return true;
+    }
+
+    bool handle(const Line &l)
+    {
+        const QStringView raw = l.text;
+        const QStringView t = raw.trimmed();
+        if (t.isEmpty())
+            return true;
+        const int indent = indentOf(raw);
+
+        if (m_nodes.empty()) {
+            QStringView content = t.startsWith(QLatin1String("->")) ? t.mid(2).trimmed() : t;
+            const int labelCol = indent + int(t.size() - content.size());
+            return addNode(content, labelCol, -1, l.number);
+        }
+
+        if (t.startsWith(QLatin1String("->"))) {
+            const QStringView content = t.mid(2).trimmed();
+            const int labelCol = indent + int(t.size() - content.size());
+            popTo(indent);
+            while (!m_stack.empty() && m_stack.back().kind != FrameKind::Node)
+                m_stack.pop_back();
+            if (m_stack.empty())
+                return error(l.number, QStringLiteral("cannot place this node: its '->' is not indented below another node"));
+            return addNode(content, labelCol, m_stack.back().node, l.number);
+        }
+
+        QStringView key, value;
+        const bool keyed = splitKey(t, &key, &value);
+        if (keyed) {
+            const TopKey k = topKey(key);
+            if (k != TopKey::None)
+                return handleTop(k, key, value, indent, l.number);
+        }
+        QJsonObject trigger;
+        if (parseTrigger(t, &trigger)) {
+            m_stack.clear();
+            if (m_triggersAt < 0) {
+                m_triggersAt = int(m_top.size());
+                m_top.push_back({keys::Triggers, PlanValue()});
+            }
+            m_triggers.append(trigger);
+            return true;
+        }
+        if (isSubplanHeader(t)) {
+            popTo(indent);
+            const int parent = nearestNode();
+            if (parent < 0)
+                return error(l.number, QStringLiteral("'%1' is not indented below a node").arg(t.toString()));
+            m_pending = Pending{t.toString(), parent, indent};
+            return true;
+        }
+        qint64 workerNo = 0;
+        QStringView workerRest;
+        if (isWorkerLine(t, &workerNo, &workerRest)) {
+            popTo(indent);
+            const int node = nearestNode();
+            if (node < 0)
+                return error(l.number, QStringLiteral("a worker line outside any node"));
+            NodeBuild &n = m_nodes[size_t(node)];
+            int w = -1;
+            for (size_t i = 0; i < n.workers.size(); ++i)
+                if (n.workers[i].number == workerNo)
+                    w = int(i);
+            if (w < 0) {
+                n.workers.push_back(WorkerBuild{workerNo, {{keys::WorkerNumber, PlanValue(workerNo)}}});
+                w = int(n.workers.size()) - 1;
+            }
+            m_stack.push_back(Frame{FrameKind::Worker, indent, node, w, {}});
+            if (workerRest.isEmpty())
+                return true;
+            QList<Property> &sink = n.workers[size_t(w)].props;
+            if (workerRest.startsWith(QLatin1String("actual")) || workerRest == QLatin1String("never executed")) {
+                QString why;
+                if (!TextProperty::applyActuals(sink, workerRest, m_timed, &why))
+                    return error(l.number, why);
+                return true;
+            }
+            QStringView wk, wv;
+            if (!splitKey(workerRest, &wk, &wv))
+                return error(l.number, QStringLiteral("cannot read the worker details '%1'").arg(workerRest.toString()));
+            return applyTo(sink, wk, wv, &n, l.number);
+        }
+        if (t.startsWith(QLatin1String("JIT for worker "))) {
+            popTo(indent);
+            const int node = nearestNode();
+            const QString name = QStringLiteral("JIT@%1").arg(node);
+            m_groups[name].push_back({keys::WorkerNumber, PlanValue(t.mid(15).chopped(1).toLongLong())});
+            m_stack.push_back(Frame{FrameKind::Group, indent, node, -1, name});
+            return true;
+        }
+        if (isTargetTableLine(t)) {
+            popTo(indent);
+            const int node = nearestNode();
+            if (node >= 0) {
+                const QList<Property> target = NodeLabel::parse(t);
+                QJsonObject o;
+                for (const Property &p : target)
+                    if (p.key == keys::RelationName || p.key == keys::Schema || p.key == keys::Alias)
+                        o.insert(p.key, p.value.toJson());
+                m_nodes[size_t(node)].targetTables.append(o);
+                return true;
+            }
+        }
+        if (keyed) {
+            popTo(indent);
+            if (m_stack.empty()) {
+                if (key == QLatin1String("Time"))
+                    return true; // psql's \timing
+                m_top.push_back({key.toString(), PlanValue(value.trimmed().toString())});
+                return true;
+            }
+            const Frame f = m_stack.back();
+            NodeBuild *node = f.node >= 0 ? &m_nodes[size_t(f.node)] : nullptr;
+            if (f.kind == FrameKind::Group) {
+                TextProperty::Context ctx;
+                ctx.nodeType = f.group == QLatin1String("JIT") || f.group.startsWith(QLatin1String("JIT@")) ? QStringLiteral("JIT")
+                                                                                                            : QString();
+                QString why;
+                if (!TextProperty::apply(m_groups[f.group], key, value, ctx, &why))
+                    return error(l.number, why);
+                return true;
+            }
+            if (f.kind == FrameKind::Node && node->nodeType == QLatin1String("Aggregate")
+                && (key == QLatin1String("Group Key") || key == QLatin1String("Hash Key")
+                    || (key == QLatin1String("Sort Key") && !node->groupingKeys.isEmpty()))) {
+                if (node->groupingAt < 0)
+                    node->groupingAt = int(node->rest.size());
+                node->groupingKeys.push_back({key.toString(), TextProperty::splitList(value.trimmed())});
+                return true;
+            }
+            return applyTo(*frameSink(f), key, value, node, l.number);
+        }
+        if (m_stack.empty()) {
+            // Past the plan: comments, prompts, the next statement.
+            m_ended = true;
+            return true;
+        }
+        m_warnings << QStringLiteral("line %1: ignored '%2'").arg(l.number).arg(t.toString());
+        return true;
+    }
+
+    static void insertAfter(QList<Property> &list, const QString &after, Property p)
+    {
+        for (qsizetype i = 0; i < list.size(); ++i)
+            if (list.at(i).key == after) {
+                list.insert(i + 1, std::move(p));
+                return;
+            }
+        list.prepend(std::move(p));
+    }
+
+    static bool has(const QList<Property> &list, const QString &key)
+    {
+        for (const Property &p : list)
+            if (p.key == key)
+                return true;
+        return false;
+    }
+
+    static void ensure(QList<Property> &list, const QString &key, PlanValue v)
+    {
+        if (!has(list, key))
+            list.push_back({key, std::move(v)});
+    }
+
+    void ensureBuffers(QList<Property> &list) const
+    {
+        if (m_buffers)
+            for (const QString *k : {&keys::SharedHitBlocks, &keys::SharedReadBlocks, &keys::SharedDirtiedBlocks,
+                                     &keys::SharedWrittenBlocks, &keys::LocalHitBlocks, &keys::LocalReadBlocks,
+                                     &keys::LocalDirtiedBlocks, &keys::LocalWrittenBlocks, &keys::TempReadBlocks,
+                                     &keys::TempWrittenBlocks})
+                ensure(list, *k, PlanValue(qint64(0)));
+        if (m_ioShape == 14)
+            for (const QString *k : {&keys::IoReadTime, &keys::IoWriteTime})
+                ensure(list, *k, PlanValue(0.0));
+        else if (m_ioShape == 15)
+            for (const QString *k : {&keys::IoReadTime, &keys::IoWriteTime, &keys::TempIoReadTime, &keys::TempIoWriteTime})
+                ensure(list, *k, PlanValue(0.0));
+        else if (m_ioShape == 17)
+            for (const QString *k : {&keys::SharedIoReadTime, &keys::SharedIoWriteTime, &keys::LocalIoReadTime,
+                                     &keys::LocalIoWriteTime, &keys::TempIoReadTime, &keys::TempIoWriteTime})
+                ensure(list, *k, PlanValue(0.0));
+        if (m_wal) {
+            ensure(list, keys::WalRecords, PlanValue(qint64(0)));
+            ensure(list, keys::WalFpi, PlanValue(qint64(0)));
+            ensure(list, keys::WalBytes, PlanValue(qint64(0)));
+            if (m_walBuffersFull)
+                ensure(list, keys::WalBuffersFull, PlanValue(qint64(0)));
+        }
+    }
+
+    QString relationshipFor(const NodeBuild &parent, int position) const
+    {
+        const QString &t = parent.nodeType;
+        if (t == QLatin1String("Append") || t == QLatin1String("Merge Append") || t == QLatin1String("BitmapAnd")
+            || t == QLatin1String("BitmapOr") || t == QLatin1String("Custom Scan"))
+            return QStringLiteral("Member");
+        if (t == QLatin1String("Subquery Scan"))
+            return QStringLiteral("Subquery");
+        if (position == 0)
+            return QStringLiteral("Outer");
+        if (position == 1)
+            return QStringLiteral("Inner");
+        return QStringLiteral("Member");
+    }
+
+    QList<Property> assemble(NodeBuild &n) const
+    {
+        QList<Property> props = n.head;
+        // Parent Relationship and Subplan Name sit before Custom Plan Provider / Parallel Aware.
+        qsizetype at = 0;
+        while (at < props.size() && props.at(at).key != keys::CustomPlanProvider && props.at(at).key != keys::ParallelAware)
+            ++at;
+        if (!n.subplanName.isEmpty())
+            props.insert(at, {keys::SubplanName, PlanValue(n.subplanName)});
+        if (!n.relationship.isEmpty())
+            props.insert(at, {keys::ParentRelationship, PlanValue(n.relationship)});
+        props += n.estimates;
+        props += n.actuals;
+        QList<Property> rest = n.rest;
+        if (!n.groupingKeys.isEmpty()) {
+            const int hashKeys = int(std::count_if(n.groupingKeys.begin(), n.groupingKeys.end(),
+                                                   [](const auto &g) { return g.first == QLatin1String("Hash Key"); }));
+            if (n.groupingKeys.size() == 1 && hashKeys == 0) {
+                rest.insert(qMin(n.groupingAt, int(rest.size())), {keys::GroupKey, PlanValue(n.groupingKeys.first().second)});
+            } else {
+                // Grouping sets: a Sort Key opens a sorted set, Hash Keys form hashed sets.
+                QJsonArray sets;
+                QJsonObject cur;
+                QString curKind;
+                auto close = [&]() {
+                    if (!cur.isEmpty())
+                        sets.append(cur);
+                    cur = QJsonObject();
+                    curKind.clear();
+                };
+                for (const auto &[k, list] : n.groupingKeys) {
+                    const QStringList keysList = list.size() == 1 && list.first() == QLatin1String("()") ? QStringList() : list;
+                    if (k == QLatin1String("Sort Key")) {
+                        close();
+                        cur.insert(QStringLiteral("Sort Key"), QJsonArray::fromStringList(keysList));
+                        curKind = QStringLiteral("Group Keys");
+                        continue;
+                    }
+                    const QString kind = k == QLatin1String("Hash Key") ? QStringLiteral("Hash Keys") : QStringLiteral("Group Keys");
+                    if (!cur.isEmpty() && curKind != kind)
+                        close();
+                    curKind = kind;
+                    QJsonArray arr = cur.value(kind).toArray();
+                    arr.append(QJsonArray::fromStringList(keysList));
+                    cur.insert(kind, arr);
+                }
+                close();
+                rest.insert(qMin(n.groupingAt, int(rest.size())), {QStringLiteral("Grouping Sets"), PlanValue(QJsonValue(sets))});
+            }
+        }
+        if (!n.targetTables.isEmpty())
+            rest.prepend({keys::TargetTables, PlanValue(QJsonValue(n.targetTables))});
+        if (m_verbose && (n.nodeType == QLatin1String("Nested Loop") || n.nodeType == QLatin1String("Hash Join")
+                          || n.nodeType == QLatin1String("Merge Join"))
+            && !has(rest, keys::InnerUnique)) {
+            if (has(rest, keys::Output))
+                insertAfter(rest, keys::Output, {keys::InnerUnique, PlanValue(false)});
+            else
+                rest.prepend({keys::InnerUnique, PlanValue(false)});
+        }
+        if (n.nodeType == QLatin1String("Gather") && !has(rest, keys::SingleCopy))
+            insertAfter(rest, keys::WorkersPlanned, {keys::SingleCopy, PlanValue(false)});
+        if (n.hasActuals) {
+            // Keys the TEXT format leaves out when they are zero.
+            if (has(rest, keys::Filter) && !has(rest, keys::RowsRemovedByFilter))
+                insertAfter(rest, keys::Filter, {keys::RowsRemovedByFilter, PlanValue(qint64(0))});
+            if (has(rest, keys::JoinFilter) && !has(rest, keys::RowsRemovedByJoinFilter))
+                insertAfter(rest, keys::JoinFilter, {keys::RowsRemovedByJoinFilter, PlanValue(qint64(0))});
+            const bool recheck = (n.nodeType == QLatin1String("Bitmap Heap Scan") && has(rest, keys::RecheckCond))
+                || (n.nodeType == QLatin1String("Index Scan") && (has(rest, keys::IndexCond) || has(rest, QStringLiteral("Order By"))));
+            if (recheck && !has(rest, keys::RowsRemovedByIndexRecheck)) {
+                const QString &after = has(rest, keys::RecheckCond) ? keys::RecheckCond : keys::IndexCond;
+                insertAfter(rest, has(rest, after) ? after : QStringLiteral("Order By"), {keys::RowsRemovedByIndexRecheck, PlanValue(qint64(0))});
+            }
+            if (n.nodeType == QLatin1String("Bitmap Heap Scan")) {
+                ensure(rest, keys::ExactHeapBlocks, PlanValue(qint64(0)));
+                ensure(rest, keys::LossyHeapBlocks, PlanValue(qint64(0)));
+            }
+            if (n.nodeType == QLatin1String("Aggregate")
+                && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))) {
+                if (m_hasCosts && !has(rest, keys::PlannedPartitions))
+                    insertAfter(rest, has(rest, keys::GroupKey) ? keys::GroupKey : QStringLiteral("Grouping Sets"),
+                                {keys::PlannedPartitions, PlanValue(qint64(0))});
+                if (has(rest, keys::HashAggBatches))
+                    ensure(rest, keys::DiskUsage, PlanValue(qint64(0)));
+            }
+            ensureBuffers(rest);
+        } else if (m_hasCosts && n.nodeType == QLatin1String("Aggregate")
+                   && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))
+                   && !has(rest, keys::PlannedPartitions)) {
+            rest.push_back({keys::PlannedPartitions, PlanValue(qint64(0))});
+        }
+        props += rest;
+        if (!n.workers.empty()) {
+            QJsonArray workers;
+            for (WorkerBuild &w : n.workers) {
+                if (n.hasActuals)
+                    ensureBuffers(w.props);
+                workers.append(toObject(w.props));
+            }
+            props.push_back({keys::Workers, PlanValue(QJsonValue(workers))});
+        }
+        return props;
+    }
+
+    core::Result<Plan> build()
+    {
+        Plan plan;
+        plan.source = Plan::Source::Text;
+        plan.logDurationMs = m_src.logDurationMs();
+        plan.warnings = m_warnings;
+        // Relationships of ordinary children, by position.
+        for (NodeBuild &n : m_nodes) {
+            int position = 0;
+            for (int c : n.children) {
+                NodeBuild &child = m_nodes[size_t(c)];
+                if (child.relationship.isEmpty())
+                    child.relationship = relationshipFor(n, position++);
+            }
+        }
+        // Nodes in pre-order (they were created in text order, which is pre-order).
+        plan.nodes.resize(m_nodes.size());
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            NodeBuild &b = m_nodes[i];
+            PlanNode &n = plan.nodes[i];
+            n.index = int(i);
+            n.parent = b.parent;
+            n.children = b.children;
+            n.sourceLine = b.line;
+            n.props = assemble(b);
+        }
+        for (Property &p : m_top) {
+            if (p.key == keys::Triggers)
+                p.value = PlanValue(QJsonValue(m_triggers));
+            else if (p.value.isNull() && m_groups.count(p.key))
+                p.value = PlanValue(QJsonValue(toObject(m_groups[p.key])));
+        }
+        // Per-worker JIT of a node (VERBOSE parallel plans).
+        for (const auto &[name, props] : m_groups) {
+            if (!name.startsWith(QLatin1String("JIT@")))
+                continue;
+            const int node = name.mid(4).toInt();
+            if (node >= 0 && node < int(plan.nodes.size()))
+                plan.nodes[size_t(node)].props.push_back({keys::Jit, PlanValue(QJsonValue(toObject(props)))});
+        }
+        plan.top = m_top;
+        plan.finalize();
+        return plan;
+    }
+};
+
+} // namespace
+
+core::Result<Plan> TextPlanParser::parse(const SourceCleaner &source)
+{
+    Parser p(source);
+    return p.run();
+}
+
+core::Result<Plan> TextPlanParser::parse(const QString &text)
+{
+    const SourceCleaner cleaner(text);
+    auto plan = parse(cleaner);
+    if (plan.ok())
+        plan->sourceText = text;
+    return plan;
+}
+
+} // namespace pgdeck::explain
