@@ -459,7 +459,7 @@ core::Result<void> Sandbox::startLoad()
         return p.startDetached(&pid) ? pid : 0;
     };
     const qint64 a = spawn(m_ports.primary, {dir + QStringLiteral("/oltp.sql@50"), dir + QStringLiteral("/slow.sql@1")},
-                           QStringLiteral("8"), QStringLiteral("load-primary.log"));
+                           QStringLiteral("5"), QStringLiteral("load-primary.log"));
     const qint64 b = spawn(m_ports.replica, {dir + QStringLiteral("/replica.sql")}, QStringLiteral("2"),
                            QStringLiteral("load-replica.log"));
     if (!a)
