@@ -6,12 +6,14 @@ namespace pgdeck::app {
 
 int runDemo(const QStringList &args);
 int runPing(const QStringList &args);
+int runExplain(const QStringList &args);
 
 const QList<Command> &commands()
 {
     static const QList<Command> list{
         {"demo", "demo [--no-gui|--stop|--status] [--dir DIR] [--fresh] [--no-load] [--scale N]  local sandbox", runDemo},
         {"ping", "ping CONN                      version, role, latency (exit 2 when unreachable)", runPing},
+        {"explain", "explain CONN \"SQL\" [--analyze] [--buffers] … [--format tree|json] | explain --file PLAN   query plans", runExplain},
     };
     return list;
 }

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "core/logging.h"
 #include "pg/serverconnection.h"
+#include "ui/explain/planspanel.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/theme.h"
 
@@ -14,6 +15,8 @@
 #include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
 
 namespace pgdeck::app {
 
@@ -76,6 +79,10 @@ int runGui(int &argc, char **argv)
         {QStringLiteral("size"), QStringLiteral("Window size for screenshots, WxH (default 1440x900)."), QStringLiteral("WxH"),
          QStringLiteral("1440x900")},
         {QStringLiteral("quit-after-first-paint"), QStringLiteral("Exit once the window has painted (startup benchmark).")},
+        {QStringLiteral("explain"), QStringLiteral("Plans view: EXPLAIN ANALYZE SQL on the first server once it is up."),
+         QStringLiteral("SQL")},
+        {QStringLiteral("plan-file"), QStringLiteral("Plans view: open a saved TEXT or JSON plan."), QStringLiteral("FILE")},
+        {QStringLiteral("plans-tab"), QStringLiteral("Plans view: show tree, graph, raw or compare."), QStringLiteral("TAB")},
     });
     p.process(app);
 
@@ -96,6 +103,30 @@ int runGui(int &argc, char **argv)
             auto *server = new pg::ServerConnection(name, one, pg::PoolOptions{}, &window);
             window.addServer(profile, server);
             ++index;
+        }
+    }
+    // Query plans: EXPLAIN on the current server, or any pasted plan.
+    auto *plans = new ui::PlansPanel(&window);
+    plans->setServer(window.currentServer());
+    QObject::connect(&window, &ui::MainWindow::currentServerChanged, plans, &ui::PlansPanel::setServer);
+    window.setViewWidget(QStringLiteral("plans"), plans);
+    if (p.isSet(QStringLiteral("plan-file")))
+        plans->loadPlanFile(p.value(QStringLiteral("plan-file")));
+    if (p.isSet(QStringLiteral("plans-tab")))
+        plans->showTab(p.value(QStringLiteral("plans-tab")));
+    if (p.isSet(QStringLiteral("explain")) && window.currentServer()) {
+        pg::ServerConnection *server = window.currentServer();
+        const QString sql = p.value(QStringLiteral("explain"));
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(server, &pg::ServerConnection::stateChanged, plans, [plans, sql, once](pg::ServerConnection::State st) {
+            if (st != pg::ServerConnection::State::Up)
+                return;
+            QObject::disconnect(*once);
+            plans->explainSql(sql, true);
+        });
+        if (server->state() == pg::ServerConnection::State::Up) {
+            QObject::disconnect(*once);
+            QTimer::singleShot(0, plans, [plans, sql]() { plans->explainSql(sql, true); });
         }
     }
     if (p.isSet(QStringLiteral("view")) && !window.showView(p.value(QStringLiteral("view")))) {

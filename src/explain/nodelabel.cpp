@@ -300,6 +300,8 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         }
         if (takePrefix(rest, QLatin1String("on ")))
             addTarget(out, rest, st.target);
+        else if (!rest.isEmpty() && !rest.front().isUpper() && !rest.contains(QLatin1Char(':')))
+            addTarget(out, rest, st.target); // servers before 9.0: "Subquery Scan alias"
         else if (!rest.isEmpty() && recognized)
             *recognized = false;
         return out;

@@ -341,6 +341,12 @@ public:
                 key(QStringLiteral("Warnings"));
                 json(QJsonArray::fromStringList(p.warnings), depth + 2);
             }
+            for (auto it = m_o.extra.begin(); it != m_o.extra.end(); ++it) {
+                m_out.append(',');
+                newline(depth + 2);
+                key(it.key());
+                json(it.value(), depth + 2);
+            }
             m_out.append(',');
             newline(depth + 2);
             key(QStringLiteral("Insights"));

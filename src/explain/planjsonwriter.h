@@ -3,6 +3,7 @@
 #include "plan.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 #include <vector>
 
@@ -19,6 +20,7 @@ public:
     {
         bool metrics = true; // include the "pgdeck" keys
         bool pretty = true;  // two-space indentation like PostgreSQL
+        QJsonObject extra;   // more keys for the plan-level "pgdeck" object (how the plan was run)
     };
     static QByteArray write(const std::vector<Plan> &plans, const Options &options);
     static QByteArray write(const Plan &plan, const Options &options);

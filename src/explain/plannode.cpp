@@ -230,7 +230,7 @@ QString PlanNode::target() const
     else if (!f.cteName.isEmpty())
         t = f.cteName;
     else if (!f.function.isEmpty())
-        t = f.function;
+        t = f.schema.isEmpty() ? f.function : f.schema + QLatin1Char('.') + f.function;
     else if (const PlanValue *tf = find(keys::TableFunctionName))
         t = tf->toString();
     else if (const PlanValue *ts = find(keys::TuplestoreName))

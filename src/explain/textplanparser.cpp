@@ -553,7 +553,6 @@ private:
             }
             m_nodes[size_t(parent)].children.push_back(me);
         }
-        m_pending = Pending{};
         m_nodes.push_back(std::move(n));
         m_stack.push_back(Frame{FrameKind::Node, labelCol, me, -1, {}});
         return true;
@@ -658,6 +657,10 @@ private:
         if (t.isEmpty())
             return true;
         const int indent = indentOf(raw);
+        // An InitPlan/SubPlan header covers every node under it (old servers printed one
+        // "InitPlan" for several), up to the next line at its own level.
+        if (!m_pending.name.isEmpty() && indent <= m_pending.col)
+            m_pending = Pending{};
 
         if (m_nodes.empty()) {
             QStringView content = t.startsWith(QLatin1String("->")) ? t.mid(2).trimmed() : t;

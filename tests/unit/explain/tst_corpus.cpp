@@ -105,6 +105,13 @@ QJsonObject pgNormalize(QJsonObject node)
             }
         }
     }
+    for (const char *op : {"Insert", "Update", "Delete", "Merge"}) {
+        if (type == QLatin1String(op)) {
+            node.insert(QStringLiteral("Node Type"), QStringLiteral("ModifyTable"));
+            node.insert(QStringLiteral("Operation"), QString::fromLatin1(op));
+            ++g_rules["node type 'Insert'/'Update'/'Delete'/'Merge' -> 'ModifyTable' + Operation"];
+        }
+    }
     // VERBOSE text shows "schema.relation" and quotes identifiers; PostgreSQL's JSON has
     // "Relation Name" and "Schema" apart, unquoted.
     if (node.contains(QLatin1String("Relation Name"))) {

@@ -1,0 +1,188 @@
+#include "planpainter.h"
+
+#include "explain/format.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace pgdeck::ui {
+
+using explain::Format;
+using explain::isSet;
+using Metric = explain::PlanLayout::Metric;
+
+namespace {
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    t = qBound(0.0, t, 1.0);
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+QColor severityColor(int s)
+{
+    switch (s) {
+    case 2: return QColor(0xc6, 0x28, 0x28);
+    case 1: return QColor(0xef, 0x8a, 0x00);
+    default: return QColor(0x1e, 0x88, 0xe5);
+    }
+}
+
+} // namespace
+
+QColor PlanPainter::heat(double share, const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const bool dark = base.lightnessF() < 0.5;
+    // Yellow at a quarter, orange at half, red at the top: the eye goes to the hot ones.
+    const QColor warm = dark ? QColor(0x8a, 0x6d, 0x1f) : QColor(0xff, 0xe0, 0x82);
+    const QColor hot = dark ? QColor(0xa3, 0x2b, 0x2b) : QColor(0xef, 0x6c, 0x5a);
+    if (share <= 0)
+        return base;
+    if (share < 0.35)
+        return mix(base, warm, share / 0.35);
+    return mix(warm, hot, (share - 0.35) / 0.65);
+}
+
+QString PlanPainter::valueText(const explain::Plan &plan, const explain::PlanLayout &layout, int node)
+{
+    const explain::PlanNode &n = plan.nodes[size_t(node)];
+    if (n.facts.neverExecuted())
+        return QObject::tr("never executed");
+    const double v = layout.value(node);
+    switch (layout.metric()) {
+    case Metric::Time:
+        if (isSet(n.metrics.exclusiveMs))
+            return QStringLiteral("%1 · %2").arg(Format::ms(n.metrics.exclusiveMs), Format::percent(n.metrics.percentOfTotal));
+        return QObject::tr("cost %1").arg(Format::cost(v));
+    case Metric::Cost:
+        return QObject::tr("cost %1").arg(Format::cost(v));
+    case Metric::Rows: {
+        QString s = QObject::tr("%1 rows").arg(Format::count(v));
+        if (isSet(n.metrics.estimateFactor) && n.metrics.estimateFactor >= 10)
+            s += QStringLiteral(" %1%2").arg(n.metrics.estimate == explain::NodeMetrics::Estimate::Under ? QStringLiteral("↓") : QStringLiteral("↑"),
+                                             Format::factor(n.metrics.estimateFactor));
+        return s;
+    }
+    case Metric::Buffers:
+        return QObject::tr("%1 blocks").arg(Format::count(v));
+    }
+    return {};
+}
+
+void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::PlanLayout &layout, const QRectF &region,
+                        qreal lod, const Style &style)
+{
+    if (plan.nodes.empty() || layout.size() != int(plan.nodes.size()))
+        return;
+    const QPalette &pal = style.palette;
+    const bool detailed = lod >= 0.35;
+    // Edges of every node whose parent or itself is in view: look a level above too.
+    const QRectF grown = region.adjusted(0, -120, 0, 120);
+    const std::vector<int> visible = layout.nodesIn(grown);
+    const double maxFlow = layout.maxFlowRows();
+    const double logMax = std::log10(maxFlow + 1.0);
+
+    p->save();
+    QColor edgeColor = pal.color(QPalette::Text);
+    edgeColor.setAlphaF(0.35f);
+    for (int i : visible) {
+        const explain::PlanNode &n = plan.nodes[size_t(i)];
+        if (n.parent < 0)
+            continue;
+        const QRectF &c = layout.box(i);
+        const QRectF &pb = layout.box(n.parent);
+        const QPointF from(c.center().x(), c.top());
+        const QPointF to(pb.center().x(), pb.bottom());
+        const double w = logMax > 0 ? 1.0 + 9.0 * std::log10(layout.flowRows(i) + 1.0) / logMax : 1.5;
+        QPen pen(edgeColor, detailed ? w : qMax(1.0, w * 0.6));
+        pen.setCapStyle(Qt::FlatCap);
+        if (n.facts.isSubplan())
+            pen.setStyle(Qt::DashLine);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        if (detailed) {
+            QPainterPath path(from);
+            const double dy = (from.y() - to.y()) / 2;
+            path.cubicTo(QPointF(from.x(), from.y() - dy), QPointF(to.x(), to.y() + dy), to + QPointF(0, 6));
+            p->drawPath(path);
+            // Rows flow up to the parent: an arrow head at the parent's edge.
+            QPolygonF head;
+            head << to << to + QPointF(-5, 8) << to + QPointF(5, 8);
+            p->setPen(Qt::NoPen);
+            p->setBrush(edgeColor);
+            p->drawPolygon(head);
+        } else {
+            p->drawLine(from, to);
+        }
+    }
+
+    QFont titleFont = p->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(9.0);
+    QFont smallFont = p->font();
+    smallFont.setPointSizeF(8.0);
+    const QFontMetricsF titleMetrics(titleFont), smallMetrics(smallFont);
+    for (int i : visible) {
+        const QRectF &b = layout.box(i);
+        if (!b.intersects(region))
+            continue;
+        const explain::PlanNode &n = plan.nodes[size_t(i)];
+        const bool never = n.facts.neverExecuted();
+        const bool selected = i == style.selected;
+        QColor fill = heat(layout.share(i), pal);
+        if (never)
+            fill = pal.color(QPalette::Window);
+        QPen border(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), selected ? 3.0 : 1.0);
+        if (never)
+            border.setStyle(Qt::DashLine);
+        p->setPen(border);
+        p->setBrush(fill);
+        if (!detailed) {
+            p->drawRect(b);
+            continue;
+        }
+        p->drawRoundedRect(b, 6, 6);
+        const QRectF inner = b.adjusted(8, 5, -8, -4);
+        QColor text = pal.color(never ? QPalette::Disabled : QPalette::Active, QPalette::Text);
+        p->setPen(text);
+        p->setFont(titleFont);
+        QString title = n.title();
+        if (!n.facts.subplanName.isEmpty())
+            title = n.facts.subplanName.section(QLatin1Char(' '), 0, 1) + QStringLiteral(": ") + title;
+        p->drawText(QRectF(inner.left(), inner.top(), inner.width(), titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                    titleMetrics.elidedText(title, Qt::ElideRight, inner.width()));
+        p->setFont(smallFont);
+        QString target = n.target();
+        if (!n.facts.index.isEmpty())
+            target = target.isEmpty() ? n.facts.index : target + QStringLiteral(" · ") + n.facts.index;
+        const double lineH = smallMetrics.height();
+        double y = inner.top() + titleMetrics.height();
+        if (!target.isEmpty()) {
+            p->drawText(QRectF(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,
+                        smallMetrics.elidedText(target, Qt::ElideMiddle, inner.width()));
+        }
+        y += lineH;
+        p->drawText(QRectF(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,
+                    smallMetrics.elidedText(valueText(plan, layout, i), Qt::ElideRight, inner.width()));
+        // Insight badge.
+        if (style.severity && i < int(style.severity->size()) && (*style.severity)[size_t(i)] >= 0) {
+            const QRectF dot(b.right() - 16, b.top() + 4, 12, 12);
+            p->setPen(Qt::NoPen);
+            p->setBrush(severityColor((*style.severity)[size_t(i)]));
+            p->drawEllipse(dot);
+            p->setPen(Qt::white);
+            QFont bang = smallFont;
+            bang.setBold(true);
+            p->setFont(bang);
+            p->drawText(dot, Qt::AlignCenter, QStringLiteral("!"));
+        }
+    }
+    p->restore();
+}
+
+} // namespace pgdeck::ui
