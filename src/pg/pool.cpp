@@ -390,10 +390,16 @@ void Pool::armWaiterTimer()
 {
     if (m_waiters.empty()) {
         m_waiterTimer->stop();
+        m_armedDeadlineMs = -1;
         return;
     }
-    const qint64 wait = std::max<qint64>(0, m_waiters.front().deadlineMs - m_clock.elapsed());
-    m_waiterTimer->start(int(wait));
+    // Re-registering a timer costs more than the rest of an acquire: only when the
+    // earliest deadline actually moved.
+    const qint64 deadline = m_waiters.front().deadlineMs;
+    if (deadline == m_armedDeadlineMs && m_waiterTimer->isActive())
+        return;
+    m_armedDeadlineMs = deadline;
+    m_waiterTimer->start(int(std::max<qint64>(0, deadline - m_clock.elapsed())));
 }
 
 void Pool::onWaiterTimeout()

@@ -148,6 +148,7 @@ private:
     QTimer *m_waiterTimer = nullptr;
     QTimer *m_reaper = nullptr;
     QTimer *m_retry = nullptr;
+    qint64 m_armedDeadlineMs = -1;
     int m_connecting = 0;
     int m_failStreak = 0;
     qint64 m_errors = 0;
