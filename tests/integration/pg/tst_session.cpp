@@ -202,6 +202,23 @@ private Q_SLOTS:
         QVERIFY2(error->message.contains(QLatin1String("refused")), qPrintable(error->message));
     }
 
+    void backendKilledMidQuery_failsWithConnectionLoss()
+    {
+        pg::Session s;
+        QVERIFY(connectSession(s));
+        const int pid = s.backendPid();
+        std::optional<core::Result<pg::QueryResult>> out;
+        s.exec(QStringLiteral("SELECT pg_sleep(30)"), [&](core::Result<pg::QueryResult> r) { out = std::move(r); });
+        QTest::qWait(200);
+        QCOMPARE(test::scalar(fx.primary, QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid)), QStringLiteral("t"));
+        QVERIFY(waitFor([&] { return out.has_value(); }, 10000));
+        QVERIFY(!out->ok());
+        QVERIFY2(out->error().isConnectionLoss(), qPrintable(out->error().toString()));
+        QVERIFY2(out->error().message.contains(QLatin1String("terminat")) || out->error().message.contains(QLatin1String("closed")),
+                 qPrintable(out->error().message));
+        QCOMPARE(s.state(), pg::Session::State::Broken);
+    }
+
     void terminatedBackend_marksSessionBroken()
     {
         pg::Session s;
