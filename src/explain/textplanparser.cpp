@@ -899,7 +899,8 @@ private:
                         continue;
                     }
                     const QString kind = k == QLatin1String("Hash Key") ? QStringLiteral("Hash Keys") : QStringLiteral("Group Keys");
-                    if (!cur.isEmpty() && curKind != kind)
+                    // Each hashed set is its own grouping set; sorted sets share one.
+                    if (!cur.isEmpty() && (curKind != kind || kind == QLatin1String("Hash Keys")))
                         close();
                     curKind = kind;
                     QJsonArray arr = cur.value(kind).toArray();
@@ -929,7 +930,8 @@ private:
             if (has(rest, keys::JoinFilter) && !has(rest, keys::RowsRemovedByJoinFilter))
                 insertAfter(rest, keys::JoinFilter, {keys::RowsRemovedByJoinFilter, PlanValue(qint64(0))});
             const bool recheck = (n.nodeType == QLatin1String("Bitmap Heap Scan") && has(rest, keys::RecheckCond))
-                || (n.nodeType == QLatin1String("Index Scan") && (has(rest, keys::IndexCond) || has(rest, QStringLiteral("Order By"))));
+                || (n.nodeType == QLatin1String("Index Scan") && (has(rest, keys::IndexCond) || has(rest, QStringLiteral("Order By"))))
+                || (n.nodeType == QLatin1String("Index Only Scan") && has(rest, keys::IndexCond));
             if (recheck && !has(rest, keys::RowsRemovedByIndexRecheck)) {
                 const QString &after = has(rest, keys::RecheckCond) ? keys::RecheckCond : keys::IndexCond;
                 insertAfter(rest, has(rest, after) ? after : QStringLiteral("Order By"), {keys::RowsRemovedByIndexRecheck, PlanValue(qint64(0))});
@@ -952,10 +954,15 @@ private:
                    && !has(rest, keys::PlannedPartitions)) {
             rest.push_back({keys::PlannedPartitions, PlanValue(qint64(0))});
         }
+        if ((n.nodeType == QLatin1String("Append") || n.nodeType == QLatin1String("Merge Append"))
+            && !has(rest, QStringLiteral("Subplans Removed")))
+            rest.push_back({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
         props += rest;
         if (!n.workers.empty()) {
             QJsonArray workers;
             for (WorkerBuild &w : n.workers) {
+                if (has(w.props, keys::HashAggBatches))
+                    ensure(w.props, keys::DiskUsage, PlanValue(qint64(0)));
                 if (n.hasActuals)
                     ensureBuffers(w.props);
                 workers.append(toObject(w.props));
