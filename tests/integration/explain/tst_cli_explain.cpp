@@ -20,7 +20,7 @@ struct Run
     QByteArray out, err;
 };
 
-Run pgdeck(const QStringList &args, const QByteArray &stdinData = {})
+Run runPgdeck(const QStringList &args, const QByteArray &stdinData = {})
 {
     QProcess p;
     p.start(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("explain")} + args);
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kPlan);
         f.close();
-        const Run r = pgdeck({QStringLiteral("--file"), path});
+        const Run r = runPgdeck({QStringLiteral("--file"), path});
         QCOMPARE(r.code, 0);
         const QString out = QString::fromUtf8(r.out);
         QVERIFY2(out.contains(QLatin1String("Seq Scan on events  excl 30.10 ms")), r.out.constData());
@@ -66,7 +66,7 @@ private Q_SLOTS:
 
     void file_json_hasPostgresKeysAndSeparateMetrics()
     {
-        const Run r = pgdeck({QStringLiteral("--file"), QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("json")}, kPlan);
+        const Run r = runPgdeck({QStringLiteral("--file"), QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("json")}, kPlan);
         QCOMPARE(r.code, 0);
         const QJsonDocument doc = QJsonDocument::fromJson(r.out);
         QVERIFY(doc.isArray());
@@ -85,15 +85,15 @@ private Q_SLOTS:
 
     void malformed_clearErrorAndNonZeroExit()
     {
-        const Run r = pgdeck({QStringLiteral("--file"), QStringLiteral("-")},
+        const Run r = runPgdeck({QStringLiteral("--file"), QStringLiteral("-")},
                              "Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n  ->  Hash  (cost=x..1 rows=1 width=4)\n");
         QVERIFY(r.code != 0);
         QVERIFY2(r.err.contains("line 2"), r.err.constData());
         QVERIFY(r.out.isEmpty());
-        const Run missing = pgdeck({QStringLiteral("--file"), m_dir.filePath(QStringLiteral("nope.txt"))});
+        const Run missing = runPgdeck({QStringLiteral("--file"), m_dir.filePath(QStringLiteral("nope.txt"))});
         QVERIFY(missing.code != 0);
         QVERIFY(missing.err.contains("cannot read"));
-        const Run usage = pgdeck({QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--file"), QStringLiteral("-")});
+        const Run usage = runPgdeck({QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("--file"), QStringLiteral("-")});
         QCOMPARE(usage.code, 64);
     }
 
@@ -103,7 +103,7 @@ private Q_SLOTS:
         if (!fx.valid())
             QSKIP("no fixture: run through ctest");
         const QString before = test::scalar(fx.primary, QStringLiteral("SELECT count(*) FROM order_items"));
-        const Run r = pgdeck({fx.primary, QStringLiteral("DELETE FROM order_items WHERE order_id < 100"), QStringLiteral("--analyze"),
+        const Run r = runPgdeck({fx.primary, QStringLiteral("DELETE FROM order_items WHERE order_id < 100"), QStringLiteral("--analyze"),
                               QStringLiteral("--buffers"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const QJsonObject plan = QJsonDocument::fromJson(r.out).array().at(0).toObject();
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(plan.value(QLatin1String("Plan")).toObject().value(QLatin1String("Operation")).toString(), QStringLiteral("Delete"));
         QCOMPARE(test::scalar(fx.primary, QStringLiteral("SELECT count(*) FROM order_items")), before);
 
-        const Run tree = pgdeck({fx.primary, QStringLiteral("UPDATE customers SET name = name WHERE id < 10"), QStringLiteral("--analyze")});
+        const Run tree = runPgdeck({fx.primary, QStringLiteral("UPDATE customers SET name = name WHERE id < 10"), QStringLiteral("--analyze")});
         QCOMPARE(tree.code, 0);
         QVERIFY(tree.out.contains("UPDATE ran inside a transaction that was rolled back: nothing was changed."));
     }
@@ -123,7 +123,7 @@ private Q_SLOTS:
         const test::Fixture fx = test::fixture();
         if (!fx.valid())
             QSKIP("no fixture: run through ctest");
-        const Run r = pgdeck({fx.primary, QStringLiteral("SELECT * FROM no_such_table")});
+        const Run r = runPgdeck({fx.primary, QStringLiteral("SELECT * FROM no_such_table")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("42P01"));
     }
