@@ -24,6 +24,11 @@ core::Error errorFromResult(const PGresult *res)
     e.hint = field(res, PG_DIAG_MESSAGE_HINT);
     e.context = field(res, PG_DIAG_CONTEXT);
     e.position = field(res, PG_DIAG_STATEMENT_POSITION).toInt();
+    if (e.sqlstate == QLatin1String("25006") && e.hint.isEmpty()) {
+        // The server refused a write in a read-only transaction: say why it is read-only.
+        e.hint = QStringLiteral("This session is read-only: the profile is read-only (default_transaction_read_only=on) "
+                                "or the server is a replica. Writes are refused by the server itself.");
+    }
     if (e.sqlstate == QLatin1String("57014")) {
         e.kind = core::Error::Kind::Timeout;
     } else if (e.isConnectionLoss()) {

@@ -125,15 +125,12 @@ void ReplicaDiscovery::onPrimaryRows(const QList<DiscoveredReplica> &rows, bool 
 
     for (DiscoveredReplica &d : m_rows) {
         QList<int> candidates;
+        // Without pg_read_all_stats the view hides address and state: look beside
+        // the primary anyway (the system identifier still proves a match).
+        d.addressHidden = d.state.isEmpty() && d.clientAddr.isEmpty();
         // A Unix-socket or loopback client runs on the primary's machine: it is
         // reached the way the primary is.
         const bool besidePrimary = d.clientAddr.isEmpty() || isLoopbackAddress(d.clientAddr);
-        if (d.state.isEmpty() && d.clientAddr.isEmpty()) {
-            d.note = tr("The primary does not show this replica's address to this user "
-                        "(pg_stat_replication needs pg_read_all_stats or pg_monitor).");
-            m_candidatesOf << candidates;
-            continue;
-        }
         d.host = besidePrimary ? primaryHost : (d.clientHostname.isEmpty() ? d.clientAddr : d.clientHostname);
         if (d.host.isEmpty())
             d.host = QStringLiteral("localhost");
@@ -253,15 +250,18 @@ void ReplicaDiscovery::match()
             d.params.set("host", d.host);
         if (d.reachable) {
             d.params.set("port", QString::number(d.port));
-            if (d.note.isEmpty())
-                d.note = tr("Found at %1:%2 (streams from this primary%3).")
-                             .arg(d.host)
-                             .arg(d.port)
-                             .arg(m_systemId.isEmpty() ? QString() : tr(", same system identifier"));
+            d.note = tr("Found at %1:%2 (streams from this primary%3).")
+                         .arg(d.host)
+                         .arg(d.port)
+                         .arg(m_systemId.isEmpty() ? QString() : tr(", same system identifier"));
             continue;
         }
-        if (!d.note.isEmpty())
+        if (d.addressHidden) {
+            d.note = tr("The primary does not show this replica's address to this user (pg_stat_replication "
+                        "needs pg_read_all_stats or pg_monitor), and no replica of this cluster answered beside "
+                        "the primary: enter the address you reach it at.");
             continue;
+        }
         QStringList tried;
         for (int idx : m_candidatesOf.value(r))
             tried << QString::number(m_probes[idx].port);

@@ -22,6 +22,7 @@ struct DiscoveredReplica
     QString host;            // where pgdeck reached it (or would try first)
     int port = 0;            // 0 = no PostgreSQL replica of this cluster answered
     bool reachable = false;
+    bool addressHidden = false; // this user may not see client_addr (needs pg_read_all_stats)
     QString note;            // plain words on how it was found or why not
     ConnParams params;       // the primary's parameters pointed at host:port
 };

@@ -33,6 +33,10 @@ void ProfileConnector::build(const core::Profile &profile, QObject *owner, Ready
         Plan p;
         p.name = srv.name.isEmpty() ? pg::serverLabel(*params) : srv.name;
         p.params = *params;
+        // In the server's own parameters, not only the pool's: every session any
+        // capability opens from server->params() is refused writes by the server.
+        if (profile.readOnly)
+            p.params.addServerOption(QStringLiteral("default_transaction_read_only"), QStringLiteral("on"));
         p.options = pg::poolOptionsFor(profile, srv);
         p.user = params->value("user");
         p.key = pg::keychainKey(profile.name, p.user);
