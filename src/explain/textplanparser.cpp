@@ -585,6 +585,16 @@ private:
         return true;
     }
 
+    void setTop(const QString &key, PlanValue v)
+    {
+        for (Property &p : m_top)
+            if (p.key == key) {
+                p.value = std::move(v);
+                return;
+            }
+        m_top.push_back({key, std::move(v)});
+    }
+
     bool handleTop(TopKey k, QStringView key, QStringView value, int indent, int line)
     {
         m_stack.clear();
@@ -595,7 +605,7 @@ private:
                 v.chop(2);
             if (!TextProperty::toNumber(v.trimmed(), &n))
                 return error(line, QStringLiteral("'%1' should be a time in ms").arg(value.trimmed().toString()));
-            m_top.push_back({name, PlanValue(n.toDouble())});
+            setTop(name, PlanValue(n.toDouble()));
             return true;
         };
         switch (k) {
@@ -609,20 +619,20 @@ private:
         case TopKey::QueryIdentifier:
             if (!TextProperty::toNumber(value, &n))
                 return error(line, QStringLiteral("the query identifier should be a number"));
-            m_top.push_back({keys::QueryIdentifier, n});
+            setTop(keys::QueryIdentifier, n);
             return true;
         case TopKey::Settings:
-            m_top.push_back({keys::Settings, PlanValue(QJsonValue(parseSettings(value.trimmed())))});
+            setTop(keys::Settings, PlanValue(QJsonValue(parseSettings(value.trimmed()))));
             return true;
         case TopKey::QueryText:
-            m_top.push_back({keys::QueryText, PlanValue(value.trimmed().toString())});
+            setTop(keys::QueryText, PlanValue(value.trimmed().toString()));
             return true;
         case TopKey::Planning:
         case TopKey::Jit:
         case TopKey::Serialization: {
             const QString name = key.toString();
-            m_top.push_back({name, PlanValue()}); // filled in build()
-            m_groups[name];
+            setTop(name, PlanValue()); // filled in build()
+            m_groups[name].clear();
             m_stack.push_back(Frame{FrameKind::Group, indent, -1, -1, name});
             if (k == TopKey::Serialization) {
                 // "time=1.234 ms  output=12kB  format=text"
@@ -680,7 +690,13 @@ private:
         }
 
         QStringView key, value;
-        const bool keyed = splitKey(t, &key, &value);
+        bool keyed = splitKey(t, &key, &value);
+        // Keys that name the structure itself cannot come from a "Key: value" line.
+        for (const QString *reserved : {&keys::Plans, &keys::Plan, &keys::Workers, &keys::TargetTables, &keys::Triggers})
+            if (keyed && key == *reserved)
+                keyed = false;
+        if (keyed && (key == QLatin1String("pgdeck") || key == QLatin1String("Grouping Sets")))
+            keyed = false;
         if (keyed) {
             const TopKey k = topKey(key);
             if (k != TopKey::None)
@@ -761,7 +777,7 @@ private:
             if (m_stack.empty()) {
                 if (key == QLatin1String("Time"))
                     return true; // psql's \timing
-                m_top.push_back({key.toString(), PlanValue(value.trimmed().toString())});
+                setTop(key.toString(), PlanValue(value.trimmed().toString()));
                 return true;
             }
             const Frame f = m_stack.back();
