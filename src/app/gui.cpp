@@ -3,6 +3,9 @@
 #include "cli.h"
 #include "core/logging.h"
 #include "pg/serverconnection.h"
+#include "secrets/keychain.h"
+#include "ui/connect/connectdialog.h"
+#include "ui/connect/profilecontroller.h"
 #include "ui/explain/planspanel.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/theme.h"
@@ -83,6 +86,10 @@ int runGui(int &argc, char **argv)
          QStringLiteral("SQL")},
         {QStringLiteral("plan-file"), QStringLiteral("Plans view: open a saved TEXT or JSON plan."), QStringLiteral("FILE")},
         {QStringLiteral("plans-tab"), QStringLiteral("Plans view: show tree, graph, raw or compare."), QStringLiteral("TAB")},
+        {QStringLiteral("dialog"), QStringLiteral("Open a dialog at start: connect. With --screenshot, the dialog is saved."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("dialog-fill"), QStringLiteral("Paste CONN into the connection dialog."), QStringLiteral("CONN")},
+        {QStringLiteral("dialog-test"), QStringLiteral("Press the connection dialog's Test button once it is open.")},
     });
     p.process(app);
 
@@ -90,9 +97,19 @@ int runGui(int &argc, char **argv)
     core::logger("app")->info("pgdeck {} starting", PGDECK_VERSION);
 
     ui::MainWindow window;
+    // Saved profiles, File › Connect…, password prompts, unlocks, role changes.
+    auto *profiles = new ui::ProfileController(&window, secrets::Keychain::shared());
+    QObject::connect(&window, &ui::MainWindow::connectRequested, profiles, [profiles]() { profiles->showConnectDialog(); });
     const QString profile = p.value(QStringLiteral("profile"));
     int index = 0;
     for (const QString &conn : p.values(QStringLiteral("connect"))) {
+        if (conn.startsWith(QLatin1Char('@'))) {
+            if (!profiles->openProfileByName(conn.mid(1))) {
+                err(QStringLiteral("pgdeck: unknown profile %1 (pgdeck profiles list)").arg(conn));
+                return ExitUsage;
+            }
+            continue;
+        }
         auto params = resolveConn(conn);
         if (!params.ok()) {
             err(QStringLiteral("pgdeck: %1").arg(params.error().toString()));
@@ -102,9 +119,13 @@ int runGui(int &argc, char **argv)
             const QString name = index == 0 ? one.endpoint() : one.endpoint();
             auto *server = new pg::ServerConnection(name, one, pg::PoolOptions{}, &window);
             window.addServer(profile, server);
+            profiles->watch(server);
             ++index;
         }
     }
+    // Without --connect the saved profiles fill the tree.
+    if (!p.isSet(QStringLiteral("connect")))
+        profiles->loadSavedProfiles();
     // Query plans: EXPLAIN on the current server, or any pasted plan.
     auto *plans = new ui::PlansPanel(&window);
     plans->setServer(window.currentServer());
@@ -140,8 +161,9 @@ int runGui(int &argc, char **argv)
         const QStringList wh = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
         window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1440, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 900);
         const int afterMs = int(p.value(QStringLiteral("after")).toDouble() * 1000);
-        QTimer::singleShot(afterMs, &window, [&window, shot]() {
-            const QPixmap pix = window.grab();
+        QTimer::singleShot(afterMs, &window, [&window, shot, profiles]() {
+            // A dialog asked for with --dialog is what the screenshot shows.
+            const QPixmap pix = profiles->connectDialog() ? profiles->connectDialog()->grab() : window.grab();
             const bool ok = pix.save(shot, "PNG");
             if (!ok)
                 err(QStringLiteral("pgdeck: could not write %1").arg(shot));
@@ -154,6 +176,14 @@ int runGui(int &argc, char **argv)
         window.installEventFilter(new FirstPaintExit(&window));
 
     window.show();
+    if (p.value(QStringLiteral("dialog")) == QLatin1String("connect")) {
+        ui::ConnectDialog *dlg = profiles->showConnectDialog(p.value(QStringLiteral("dialog-fill")));
+        if (p.isSet(QStringLiteral("dialog-test")))
+            QTimer::singleShot(0, dlg, &ui::ConnectDialog::testConnection);
+    } else if (p.isSet(QStringLiteral("dialog"))) {
+        err(QStringLiteral("pgdeck: unknown dialog '%1' (dialogs: connect)").arg(p.value(QStringLiteral("dialog"))));
+        return ExitUsage;
+    }
     return QApplication::exec();
 }
 

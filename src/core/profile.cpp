@@ -80,11 +80,13 @@ QString stripPasswords(const QString &conninfo)
                      || out.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive);
     if (uri) {
         out.replace(uriUserinfo, QStringLiteral("\\1@"));
-        // Keep the query string well-formed when the first parameter goes.
-        out.replace(uriParam, QString());
-        const int amp = out.indexOf(QLatin1Char('&'));
-        if (amp >= 0 && !out.contains(QLatin1Char('?')))
-            out[amp] = QLatin1Char('?');
+        if (out.contains(uriParam)) {
+            out.replace(uriParam, QString());
+            // Keep the query string well-formed when the first parameter went.
+            const int amp = out.indexOf(QLatin1Char('&'));
+            if (amp >= 0 && !out.contains(QLatin1Char('?')))
+                out[amp] = QLatin1Char('?');
+        }
         return out;
     }
     out.replace(keyword, QString());

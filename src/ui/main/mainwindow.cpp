@@ -1,14 +1,20 @@
 #include "mainwindow.h"
 
+#include "core/logging.h"
 #include "models/servertreemodel.h"
+#include "pg/profileparams.h"
 #include "pg/serverconnection.h"
 #include "theme.h"
 #include "ui_mainwindow.h"
 
 #include <QAction>
+#include <QColor>
+#include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -60,6 +66,29 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
 
     applyIcons();
     connect(Theme::instance(), &Theme::changed, this, &MainWindow::applyIcons);
+
+    // Above the tabs: the profile's colour band, then a banner for role changes.
+    m_profileBand = new QLabel(this);
+    m_profileBand->setObjectName(QStringLiteral("profileBand"));
+    m_profileBand->setAlignment(Qt::AlignCenter);
+    m_profileBand->hide();
+    m_roleBanner = new QWidget(this);
+    m_roleBanner->setObjectName(QStringLiteral("roleBanner"));
+    m_roleBanner->setAutoFillBackground(true);
+    m_roleBanner->setStyleSheet(QStringLiteral("#roleBanner { background:#fff3cd; border-bottom:1px solid #e0b100; } "
+                                               "#roleBanner QLabel { color:#4a3b00; }"));
+    auto *bannerLayout = new QHBoxLayout(m_roleBanner);
+    bannerLayout->setContentsMargins(10, 6, 6, 6);
+    m_roleBannerText = new QLabel(m_roleBanner);
+    m_roleBannerText->setObjectName(QStringLiteral("roleBannerText"));
+    m_roleBannerText->setWordWrap(true);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_roleBanner);
+    connect(dismiss, &QPushButton::clicked, m_roleBanner, &QWidget::hide);
+    bannerLayout->addWidget(m_roleBannerText, 1);
+    bannerLayout->addWidget(dismiss);
+    m_roleBanner->hide();
+    m_ui->centralLayout->insertWidget(0, m_profileBand);
+    m_ui->centralLayout->insertWidget(1, m_roleBanner);
 
     m_statusServers = new QLabel(this);
     m_statusPool = new QLabel(this);
@@ -115,6 +144,7 @@ void MainWindow::addServer(const QString &profile, ServerConnection *server)
             [this, server](ServerConnection::Role from, ServerConnection::Role to) {
                 statusBar()->showMessage(tr("%1 changed role: %2 → %3")
                                              .arg(server->name(), ServerConnection::roleName(from), ServerConnection::roleName(to)));
+                showRoleChange(server, int(from), int(to));
             });
     if (!m_ui->serverTree->currentIndex().isValid())
         m_ui->serverTree->setCurrentIndex(m_servers->indexOf(server));
@@ -158,8 +188,58 @@ void MainWindow::setViewWidget(const QString &name, QWidget *widget)
     }
 }
 
+void MainWindow::showRoleChange(ServerConnection *server, int from, int to)
+{
+    const QString fromName = ServerConnection::roleName(ServerConnection::Role(from));
+    const QString toName = ServerConnection::roleName(ServerConnection::Role(to));
+    core::logger("ui")->warn("role change: {} ({}) was {}, is now {}", server->name().toStdString(),
+                             server->params().endpoint().toStdString(), fromName.toStdString(), toName.toStdString());
+    QString text = tr("<b>Role change at %1:</b> %2 (%3) was a <b>%4</b> and is now a <b>%5</b>.")
+                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), server->name().toHtmlEscaped(),
+                            server->params().endpoint().toHtmlEscaped(), fromName, toName.toUpper());
+    if (to == int(ServerConnection::Role::Primary))
+        text += tr(" A failover or promotion happened: check which server takes the writes.");
+    m_roleBannerText->setText(text);
+    m_roleBanner->show();
+}
+
+void MainWindow::updateProfileMark()
+{
+    ServerConnection *server = currentServer();
+    if (!server) {
+        // A profile row is selected: its servers share the profile's protection.
+        const QModelIndex idx = m_ui->serverTree->currentIndex();
+        if (idx.isValid() && !idx.parent().isValid())
+            server = m_servers->serverAt(m_servers->index(0, 0, idx.siblingAtColumn(0)));
+    }
+    const core::Protection p = pg::protectionOf(server);
+    if (p.profile.isEmpty() || (!p.isProtected() && p.colour.isEmpty())) {
+        m_profileBand->hide();
+        setWindowTitle(p.profile.isEmpty() ? QStringLiteral("pgdeck") : p.profile);
+        return;
+    }
+    QStringList marks;
+    if (p.production)
+        marks << tr("PRODUCTION");
+    if (p.readOnly)
+        marks << tr("READ-ONLY");
+    const QString mark = marks.join(QStringLiteral(" · "));
+    QString text = mark.isEmpty() ? p.profile : QStringLiteral("%1 — %2").arg(mark, p.profile);
+    if (p.readOnly)
+        text += tr("   ·   the server refuses writes (default_transaction_read_only)");
+    else if (p.production)
+        text += tr("   ·   risky actions ask for an unlock");
+    const QColor c(p.colour);
+    m_profileBand->setText(text);
+    m_profileBand->setStyleSheet(QStringLiteral("#profileBand { background:%1; color:%2; font-weight:bold; padding:4px; }")
+                                     .arg(c.name(), c.lightness() > 150 ? QStringLiteral("#000000") : QStringLiteral("#ffffff")));
+    m_profileBand->show();
+    setWindowTitle(mark.isEmpty() ? p.profile : QStringLiteral("[%1] %2").arg(mark, p.profile));
+}
+
 void MainWindow::updateStatus()
 {
+    updateProfileMark();
     const auto all = m_servers->servers();
     int up = 0, down = 0;
     for (auto *s : all) {

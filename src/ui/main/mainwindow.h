@@ -43,11 +43,18 @@ Q_SIGNALS:
 private:
     void updateStatus();
     void applyIcons();
+    // The current server's profile: colour band and title mark when it is
+    // read-only or production (see pg::protectionOf).
+    void updateProfileMark();
+    void showRoleChange(pg::ServerConnection *server, int from, int to);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     models::ServerTreeModel *m_servers = nullptr;
     QLabel *m_statusServers = nullptr;
     QLabel *m_statusPool = nullptr;
+    QLabel *m_profileBand = nullptr;
+    QWidget *m_roleBanner = nullptr;
+    QLabel *m_roleBannerText = nullptr;
 };
 
 } // namespace pgdeck::ui
