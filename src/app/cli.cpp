@@ -21,6 +21,7 @@ int runProfiles(const QStringList &args);
 namespace {
 QList<Command> withProfileSecrets(QList<Command> list);
 } // namespace
+int runMonitor(const QStringList &args);
 
 const QList<Command> &commands()
 {
@@ -29,6 +30,7 @@ const QList<Command> &commands()
         {"ping", "ping CONN                      version, role, latency (exit 2 when unreachable)", runPing},
         {"explain", "explain CONN \"SQL\" [--analyze] [--buffers] … [--format tree|json] | explain --file PLAN   query plans", runExplain},
         {"profiles", "profiles list|add NAME CONN [--read-only]|remove NAME|import FILE|export FILE  saved connections", runProfiles},
+        {"monitor", "monitor CONN --samples N --interval S --format json   the dashboard's samples, one JSON object per line", runMonitor},
     });
     return list;
 }

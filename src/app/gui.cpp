@@ -6,6 +6,7 @@
 #include "secrets/keychain.h"
 #include "ui/connect/connectdialog.h"
 #include "ui/connect/profilecontroller.h"
+#include "ui/dashboard/dashboardwidget.h"
 #include "ui/explain/planspanel.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/theme.h"
@@ -90,6 +91,8 @@ int runGui(int &argc, char **argv)
          QStringLiteral("NAME")},
         {QStringLiteral("dialog-fill"), QStringLiteral("Paste CONN into the connection dialog."), QStringLiteral("CONN")},
         {QStringLiteral("dialog-test"), QStringLiteral("Press the connection dialog's Test button once it is open.")},
+        {QStringLiteral("dialog-tab"), QStringLiteral("Connection dialog tab to show: server, cluster, tls, options."),
+         QStringLiteral("TAB")},
     });
     p.process(app);
 
@@ -126,6 +129,8 @@ int runGui(int &argc, char **argv)
     // Without --connect the saved profiles fill the tree.
     if (!p.isSet(QStringLiteral("connect")))
         profiles->loadSavedProfiles();
+    // Live dashboard: samplers per server, history in the workspace store.
+    ui::DashboardWidget::install(window);
     // Query plans: EXPLAIN on the current server, or any pasted plan.
     auto *plans = new ui::PlansPanel(&window);
     plans->setServer(window.currentServer());
@@ -178,6 +183,10 @@ int runGui(int &argc, char **argv)
     window.show();
     if (p.value(QStringLiteral("dialog")) == QLatin1String("connect")) {
         ui::ConnectDialog *dlg = profiles->showConnectDialog(p.value(QStringLiteral("dialog-fill")));
+        if (p.isSet(QStringLiteral("dialog-tab")) && !dlg->showTab(p.value(QStringLiteral("dialog-tab")))) {
+            err(QStringLiteral("pgdeck: unknown tab '%1' (server, cluster, tls, options)").arg(p.value(QStringLiteral("dialog-tab"))));
+            return ExitUsage;
+        }
         if (p.isSet(QStringLiteral("dialog-test")))
             QTimer::singleShot(0, dlg, &ui::ConnectDialog::testConnection);
     } else if (p.isSet(QStringLiteral("dialog"))) {

@@ -195,7 +195,7 @@ public:
             first = false;
             newline(depth + 1);
             key(QString::fromLatin1(name));
-            number(v);
+            number(std::round(v * 1e6) / 1e6); // derived figures: no float noise past the microsecond
         };
         field("Node Id", n.index);
         field("Exclusive Time", m.exclusiveMs);

@@ -189,7 +189,7 @@ void SourceCleaner::stripExpanded()
     static const QRegularExpression record(QStringLiteral(R"(^-\[ RECORD \d+ \][-+]*$)"));
     int at = -1;
     for (size_t i = 0; i < m_lines.size(); ++i)
-        if (record.match(m_lines[i].text.trimmed()).hasMatch()) {
+        if (m_lines[i].text.trimmed().startsWith(QLatin1String("-[ RECORD ")) && record.match(m_lines[i].text.trimmed()).hasMatch()) {
             at = int(i);
             break;
         }

@@ -4,6 +4,7 @@
 #include "nodelabel.h"
 #include "textproperty.h"
 
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -574,10 +575,12 @@ private:
             m_wal = true;
             m_walBuffersFull = m_walBuffersFull || value.contains(QLatin1String("buffers full"));
         } else if (key == QLatin1String("I/O Timings")) {
-            const int shape = value.contains(QLatin1String("shared/local")) ? 15
-                : (value.contains(QLatin1String("shared ")) || value.contains(QLatin1String("local "))) ? 17
-                : value.trimmed().startsWith(QLatin1String("temp")) ? 15
-                                                                   : 14;
+            // Only a separate "local" group is 17's; "shared" is 15's, "shared/local" 16's.
+            const QString v = value.toString();
+            static const QRegularExpression local17(QStringLiteral(R"((^|,)\s*local\s)"));
+            const int shape = local17.match(v).hasMatch() ? 17
+                : (v.contains(QLatin1String("shared")) || v.trimmed().startsWith(QLatin1String("temp"))) ? 15
+                                                                                                          : 14;
             m_ioShape = qMax(m_ioShape, shape);
         }
         if (!TextProperty::apply(sink, key, value, ctx, &why))

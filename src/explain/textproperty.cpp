@@ -121,19 +121,20 @@ bool parseBuffers(QList<Property> &out, QStringView value, QString *error)
     return true;
 }
 
-// "read=1.2 write=0.5" (<= 14), "shared/local read=1.2, temp read=0.1 write=0.2" (15, 16),
-// "shared read=1.2, local write=0.1, temp read=0.3" (17+).
+// "read=1.2 write=0.5" (<= 14), "shared read=1.2, temp read=0.1 write=0.2" (15),
+// "shared/local read=1.2, temp …" (16), "shared read=1.2, local write=0.1, temp read=0.3" (17+).
 bool parseIoTimings(QList<Property> &out, QStringView value, QString *error)
 {
     const QStringList groups = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     enum Shape { Old, V15, V17 } shape = Old;
     for (const QString &g : groups) {
         const QString first = g.trimmed().section(QLatin1Char(' '), 0, 0);
-        if (first == QLatin1String("shared/local"))
-            shape = V15;
-        else if ((first == QLatin1String("shared") || first == QLatin1String("local")) && shape != V15)
+        // PostgreSQL 15 prints "shared", 16 "shared/local", 17 splits "shared" and "local":
+        // only a "local" group tells 17 apart (a shared-only line reads as 15/16 keys).
+        if (first == QLatin1String("local"))
             shape = V17;
-        else if (first == QLatin1String("temp") && shape == Old)
+        else if ((first == QLatin1String("shared/local") || first == QLatin1String("shared") || first == QLatin1String("temp"))
+                 && shape == Old)
             shape = V15;
     }
     double sharedR = 0, sharedW = 0, localR = 0, localW = 0, tempR = 0, tempW = 0, plainR = 0, plainW = 0;

@@ -44,11 +44,15 @@ QVariant PlanInsightModel::data(const QModelIndex &index, int role) const
     const Insight &i = m_plan->insights[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole: {
-        QString s = i.title;
+        QStringList lines{i.title, i.evidence};
         const QString proof = proofText(i);
         if (!proof.isEmpty())
-            s += QStringLiteral("\n") + proof;
-        return s;
+            lines << proof;
+        if (!i.fixSql.isEmpty())
+            lines << i.fixSql;
+        else if (!i.fix.isEmpty())
+            lines << i.fix;
+        return lines.join(QLatin1Char('\n'));
     }
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b><p>%2</p><p>%3</p>").arg(i.title.toHtmlEscaped(), i.evidence.toHtmlEscaped(), i.fix.toHtmlEscaped());

@@ -66,6 +66,15 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+bool waitForStreaming(const Fixture &fx, int timeoutMs)
+{
+    return waitFor(
+        [&fx] {
+            return scalar(fx.primary, QStringLiteral("SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")) == QLatin1String("1");
+        },
+        timeoutMs);
+}
+
 int runServerTool(const QString &program, const QStringList &args, QString *output)
 {
     QProcess p;

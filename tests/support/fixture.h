@@ -34,6 +34,10 @@ QString scalar(const QString &conninfo, const QString &sql);
 // Spins the event loop until `done()` or `timeoutMs`; returns done().
 bool waitFor(const std::function<bool()> &done, int timeoutMs);
 
+// Waits until the fixture's replica streams from the primary again (after a test
+// restarted or killed the primary, the replica reconnects within a few seconds).
+bool waitForStreaming(const Fixture &fx, int timeoutMs = 60000);
+
 // Runs a server tool (pg_ctl, …) as the server user when root; returns exit code.
 int runServerTool(const QString &program, const QStringList &args, QString *output = nullptr);
 

@@ -69,9 +69,12 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_
 
     connect(m_ui->parseButton, &QPushButton::clicked, this, [this]() { applyConnString(m_ui->pasteEdit->text()); });
     connect(m_ui->pasteEdit, &QLineEdit::returnPressed, this, [this]() { applyConnString(m_ui->pasteEdit->text()); });
-    // Pasting fills the fields at once: no extra click for the common case.
+    // A paste (many characters at once) fills the fields at once; typing waits for
+    // Enter or "Fill in", so half-typed strings do not churn the fields.
     connect(m_ui->pasteEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (text.size() > 8 && (text.contains(QLatin1Char('=')) || text.contains(QLatin1String("://"))))
+        const bool pasted = text.size() - m_pasteLength > 3;
+        m_pasteLength = int(text.size());
+        if (pasted && (text.contains(QLatin1Char('=')) || text.contains(QLatin1String("://"))))
             applyConnString(text);
     });
     for (QLineEdit *e : {m_ui->host, m_ui->database, m_ui->user})
@@ -123,6 +126,9 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent), m_ui(std::make_
     });
     connect(m_ui->host, &QLineEdit::textChanged, this, &ConnectDialog::updatePoolHint);
 
+    // Wrapped notes take the whole row instead of a narrow guess.
+    for (QLabel *note : {m_ui->parseNote, m_ui->keychainNote, m_ui->sslModeNote, m_ui->poolHint, m_ui->discoveryNote})
+        note->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     updateSslNote();
     updateColourPreview();
     updateKeychainNote();
@@ -321,11 +327,20 @@ bool ConnectDialog::applyConnString(const QString &text)
         if (!hasOwnField(kv.first))
             extra.set(kv.first, kv.second);
     m_ui->extraOptions->setText(extra.toConninfo(false));
-    if (m_ui->profileName->text().isEmpty())
-        m_ui->profileName->setText(suggestedName(!service.isEmpty() ? service
-                                                 : m_rows.first().host.isEmpty()
-                                                     ? QStringLiteral("local")
-                                                     : m_rows.first().host.section(QLatin1Char('.'), 0, 0)));
+    if (m_ui->profileName->text().isEmpty()) {
+        const QString host = m_rows.first().host;
+        static const QRegularExpression ip(QStringLiteral(R"(^[0-9.]+$|:)"));
+        QString name;
+        if (!service.isEmpty())
+            name = service;
+        else if (host.isEmpty() || host.startsWith(QLatin1Char('/')) || host == QLatin1String("localhost"))
+            name = QStringLiteral("local-%1").arg(m_rows.first().port);
+        else if (ip.match(host).hasMatch())
+            name = QStringLiteral("%1-%2").arg(host).arg(m_rows.first().port);
+        else
+            name = host.section(QLatin1Char('.'), 0, 0);
+        m_ui->profileName->setText(suggestedName(name));
+    }
     m_syncing = false;
     refreshTable();
     loadPoolBox(0);
@@ -345,6 +360,25 @@ bool ConnectDialog::applyConnString(const QString &text)
     m_ui->parseNote->setText(summary + QLatin1Char('.'));
     if (hosts.size() > 1)
         m_ui->tabs->setCurrentWidget(m_ui->clusterTab);
+    return true;
+}
+
+void ConnectDialog::setPastedText(const QString &text)
+{
+    m_ui->pasteEdit->setText(text);
+    m_pasteLength = int(text.size());
+    applyConnString(text);
+}
+
+bool ConnectDialog::showTab(const QString &name)
+{
+    const QHash<QString, QWidget *> tabs{{QStringLiteral("server"), m_ui->serverTab},
+                                         {QStringLiteral("cluster"), m_ui->clusterTab},
+                                         {QStringLiteral("tls"), m_ui->tlsTab},
+                                         {QStringLiteral("options"), m_ui->optionsTab}};
+    if (!tabs.contains(name))
+        return false;
+    m_ui->tabs->setCurrentWidget(tabs.value(name));
     return true;
 }
 
@@ -635,6 +669,41 @@ void ConnectDialog::testConnection()
                 });
     });
     s->connectToServer(params, m_ui->connectTimeout->value() * 1000);
+    // The cluster's other servers: is each up, and in which role?
+    for (const auto &probe : std::as_const(m_roleProbes))
+        delete probe;
+    m_roleProbes.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (i != row)
+            probeRole(i);
+}
+
+void ConnectDialog::probeRole(int row)
+{
+    auto *s = new pg::Session(this);
+    m_roleProbes << s;
+    m_rows[row].detected = tr("checking…");
+    refreshTable();
+    connect(s, &pg::Session::connectFailed, this, [this, s, row](const core::Error &e) {
+        if (row < m_rows.size()) {
+            m_rows[row].detected = tr("unreachable");
+            m_rows[row].note = e.message;
+            refreshTable();
+        }
+        s->deleteLater();
+    });
+    connect(s, &pg::Session::connected, this, [this, s, row]() {
+        s->exec(QStringLiteral("SELECT pg_is_in_recovery()"), [this, s, row](core::Result<pg::QueryResult> r) {
+            if (row < m_rows.size()) {
+                m_rows[row].detected = !r.ok() ? tr("error") : r->last().toBool(0, 0) ? tr("replica") : tr("primary");
+                if (!r.ok())
+                    m_rows[row].note = r.error().message;
+                refreshTable();
+            }
+            s->deleteLater();
+        });
+    });
+    s->connectToServer(paramsForRow(row, true), m_ui->connectTimeout->value() * 1000);
 }
 
 void ConnectDialog::discoverReplicas()
@@ -709,6 +778,8 @@ void ConnectDialog::done(int result)
     }
     delete m_test;
     delete m_discovery;
+    for (const auto &probe : std::as_const(m_roleProbes))
+        delete probe;
     QDialog::done(result);
 }
 

@@ -42,6 +42,10 @@ public:
     // Fills the fields from a URI, keyword string or service=name; false (and a
     // visible note) when libpq rejects it.
     bool applyConnString(const QString &text);
+    // Puts `text` into the paste field too (File › Connect… with a string at hand).
+    void setPastedText(const QString &text);
+    // Shows a tab by name: server, cluster, tls, options.
+    bool showTab(const QString &name);
 
     core::Profile profile() const;
     QString password() const;
@@ -89,16 +93,19 @@ private:
     void browseFile(QLineEdit *target, const QString &title);
     pg::ConnParams paramsForRow(int row, bool withPassword) const;
     void setTestResult(const QString &html, bool ok);
+    void probeRole(int row);
 
     std::unique_ptr<Ui::ConnectDialog> m_ui;
     QList<Row> m_rows;
     int m_poolRow = 0;
+    int m_pasteLength = 0;
     bool m_syncing = false;
     QString m_colour;
     QString m_comment;
     QString m_lastUnreachableHost;
     QPointer<secrets::Keychain> m_keychain;
     QPointer<pg::Session> m_test;
+    QList<QPointer<pg::Session>> m_roleProbes; // the cluster's other servers during a test
     QPointer<pg::ReplicaDiscovery> m_discovery;
     QPointer<QColorDialog> m_colourDialog;
     bool m_lastTestOk = false;

@@ -129,7 +129,7 @@ ConnectDialog *ProfileController::showConnectDialog(const QString &prefill)
     dlg->setObjectName(QStringLiteral("connectDialog"));
     dlg->setKeychain(m_keychain);
     if (!prefill.isEmpty())
-        dlg->applyConnString(prefill);
+        dlg->setPastedText(prefill);
     connect(dlg, &QDialog::accepted, this, &ProfileController::onDialogAccepted);
     m_dialog = dlg;
     dlg->open(); // window-modal, no nested event loop

@@ -157,14 +157,23 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
         p->drawText(QRectF(inner.left(), inner.top(), inner.width(), titleMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     titleMetrics.elidedText(title, Qt::ElideRight, inner.width()));
         p->setFont(smallFont);
+        QStringList second;
         QString target = n.target();
         if (!n.facts.index.isEmpty())
             target = target.isEmpty() ? n.facts.index : target + QStringLiteral(" · ") + n.facts.index;
+        if (!target.isEmpty())
+            second << target;
+        if (layout.metric() != Metric::Rows && !never) {
+            if (isSet(n.metrics.rowsTotal))
+                second << QObject::tr("%1 rows").arg(Format::count(n.metrics.rowsTotal));
+            else if (isSet(n.metrics.planRowsTotal))
+                second << QObject::tr("est %1 rows").arg(Format::count(n.metrics.planRowsTotal));
+        }
         const double lineH = smallMetrics.height();
         double y = inner.top() + titleMetrics.height();
-        if (!target.isEmpty()) {
+        if (!second.isEmpty()) {
             p->drawText(QRectF(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,
-                        smallMetrics.elidedText(target, Qt::ElideMiddle, inner.width()));
+                        smallMetrics.elidedText(second.join(QStringLiteral(" · ")), Qt::ElideMiddle, inner.width()));
         }
         y += lineH;
         p->drawText(QRectF(inner.left(), y, inner.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,

@@ -311,6 +311,14 @@ void PlansPanel::showPlan(std::shared_ptr<const explain::Plan> plan, const QStri
     m_ui->pinButton->setEnabled(m_plan != nullptr);
     m_ui->exportButton->setEnabled(m_plan != nullptr);
     m_ui->hotspotTable->resizeColumnToContents(models::PlanHotspotModel::ValueColumn);
+    // Size the figure columns to their text; on huge plans measuring every row costs
+    // more than it helps, so they keep their width.
+    if (m_plan && m_plan->size() <= 1500) {
+        for (int c = models::PlanTreeModel::ExclusiveColumn; c < models::PlanTreeModel::ColumnCount; ++c)
+            m_ui->planTree->resizeColumnToContents(c);
+        m_ui->planTree->setColumnWidth(models::PlanTreeModel::ExclusiveColumn,
+                                       qMax(140, m_ui->planTree->columnWidth(models::PlanTreeModel::ExclusiveColumn) + 40));
+    }
     // Open on the node that costs most.
     if (m_plan && !m_plan->nodes.empty()) {
         const int hottest = m_hotspots->nodeAt(0);

@@ -194,9 +194,11 @@ void MainWindow::showRoleChange(ServerConnection *server, int from, int to)
     const QString toName = ServerConnection::roleName(ServerConnection::Role(to));
     core::logger("ui")->warn("role change: {} ({}) was {}, is now {}", server->name().toStdString(),
                              server->params().endpoint().toStdString(), fromName.toStdString(), toName.toStdString());
-    QString text = tr("<b>Role change at %1:</b> %2 (%3) was a <b>%4</b> and is now a <b>%5</b>.")
-                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), server->name().toHtmlEscaped(),
-                            server->params().endpoint().toHtmlEscaped(), fromName, toName.toUpper());
+    const QString endpoint = server->params().endpoint();
+    const QString who = server->name() == endpoint ? endpoint : QStringLiteral("%1 (%2)").arg(server->name(), endpoint);
+    QString text = tr("<b>Role change at %1:</b> %2 was a <b>%3</b> and is now a <b>%4</b>.")
+                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), who.toHtmlEscaped(), fromName,
+                            toName.toUpper());
     if (to == int(ServerConnection::Role::Primary))
         text += tr(" A failover or promotion happened: check which server takes the writes.");
     m_roleBannerText->setText(text);

@@ -31,6 +31,8 @@ private Q_SLOTS:
         fx = test::fixture();
         if (!fx.valid())
             QSKIP("no fixture: run through ctest");
+        // An earlier test may have restarted the primary: the replica must stream again first.
+        QVERIFY(test::waitForStreaming(fx));
     }
 
     void fromPrimary_findsTheFixtureReplica()

@@ -284,6 +284,8 @@ private Q_SLOTS:
         QVERIFY2(next.ok(), qPrintable(next.ok() ? QString() : next.error().toString()));
         auto r = run(next.value().session(), QStringLiteral("SELECT 1"));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        // Leave the fixture as found: the replica streams again.
+        QVERIFY(test::waitForStreaming(fx));
     }
 };
 
