@@ -41,6 +41,24 @@ QStringList indexableColumns(const QString &cond, const NodeFacts &f, QList<sql:
     return sql::ConditionColumns::indexColumns(own);
 }
 
+// True when `n` produced fewer rows than planned only because a Limit above it stopped
+// asking: the chain up to the Limit streams rows on demand (a Sort, Hash or hashed
+// Aggregate in between reads all of its input, so nodes below it ran to the end).
+bool stoppedEarlyByLimit(const Plan &plan, const PlanNode &n)
+{
+    for (int p = n.parent; p >= 0; p = plan.nodes[size_t(p)].parent) {
+        const NodeFacts &pf = plan.nodes[size_t(p)].facts;
+        if (pf.nodeType == QLatin1String("Limit"))
+            return true;
+        const bool consumesAll = pf.nodeType == QLatin1String("Sort") || pf.nodeType == QLatin1String("Hash")
+            || pf.nodeType == QLatin1String("SetOp")
+            || (pf.nodeType == QLatin1String("Aggregate") && pf.strategy != QLatin1String("Sorted"));
+        if (consumesAll)
+            return false;
+    }
+    return false;
+}
+
 } // namespace
 
 void InsightAnalyzer::analyze(Plan &plan)
@@ -87,7 +105,9 @@ void InsightAnalyzer::analyze(Plan &plan)
         }
 
         // 2. Misestimates, reported where they start (no child already off by 10x).
-        if (isSet(m.estimateFactor) && m.estimateFactor >= 10 && qMax(f.actualRows, f.planRows) >= kMisestimateMinRows) {
+        // Fewer rows than planned under a Limit is the Limit at work, not a misestimate.
+        const bool limited = m.estimate != NodeMetrics::Estimate::Under && stoppedEarlyByLimit(plan, n);
+        if (!limited && isSet(m.estimateFactor) && m.estimateFactor >= 10 && qMax(f.actualRows, f.planRows) >= kMisestimateMinRows) {
             bool childOff = false;
             for (int c : n.children) {
                 const NodeMetrics &cm = plan.nodes[size_t(c)].metrics;

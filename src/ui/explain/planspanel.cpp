@@ -74,7 +74,9 @@ PlansPanel::PlansPanel(QWidget *parent)
     m_ui->planTree->setAlternatingRowColors(true);
     m_ui->planTree->setItemDelegateForColumn(models::PlanTreeModel::ExclusiveColumn, new TimeBarDelegate(m_ui->planTree));
     m_ui->planTree->header()->setStretchLastSection(false);
-    m_ui->planTree->header()->setSectionResizeMode(models::PlanTreeModel::NodeColumn, QHeaderView::Stretch);
+    // Node names keep the width they need (set per plan); the figures scroll if they must.
+    m_ui->planTree->header()->setSectionResizeMode(models::PlanTreeModel::NodeColumn, QHeaderView::Interactive);
+    m_ui->planTree->header()->resizeSection(models::PlanTreeModel::NodeColumn, 260);
     m_ui->planTree->header()->setMinimumSectionSize(70);
     m_ui->planTree->header()->resizeSection(models::PlanTreeModel::ExclusiveColumn, 150);
 
@@ -318,6 +320,11 @@ void PlansPanel::showPlan(std::shared_ptr<const explain::Plan> plan, const QStri
             m_ui->planTree->resizeColumnToContents(c);
         m_ui->planTree->setColumnWidth(models::PlanTreeModel::ExclusiveColumn,
                                        qMax(140, m_ui->planTree->columnWidth(models::PlanTreeModel::ExclusiveColumn) + 40));
+        // The node names come first: as wide as they need, up to half the view.
+        m_ui->planTree->resizeColumnToContents(models::PlanTreeModel::NodeColumn);
+        m_ui->planTree->setColumnWidth(models::PlanTreeModel::NodeColumn,
+                                       qBound(220, m_ui->planTree->columnWidth(models::PlanTreeModel::NodeColumn) + 16,
+                                              qMax(220, m_ui->planTree->viewport()->width() / 2)));
     }
     // Open on the node that costs most.
     if (m_plan && !m_plan->nodes.empty()) {
