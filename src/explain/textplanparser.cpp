@@ -5,6 +5,7 @@
 #include "textproperty.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -481,8 +482,11 @@ private:
             const QStringView inner = rest.mid(1, close - 1).trimmed();
             QString why;
             if (inner.startsWith(QLatin1String("cost="))) {
+                if (!n.estimates.isEmpty())
+                    return error(line, QStringLiteral("two estimates '(cost=…)' on one node"));
                 const QStringList words = inner.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
                 bool ok = words.size() >= 3;
+                QSet<QString> seen;
                 for (const QString &w : words) {
                     const qsizetype eq = w.indexOf(QLatin1Char('='));
                     if (eq < 0) {
@@ -490,6 +494,13 @@ private:
                         break;
                     }
                     const QStringView name = QStringView(w).first(eq), val = QStringView(w).mid(eq + 1);
+                    // cost, rows and width, each once: anything else is not an estimate.
+                    const QString key = name.toString();
+                    if ((key != QLatin1String("cost") && key != QLatin1String("rows") && key != QLatin1String("width")) || seen.contains(key)) {
+                        ok = false;
+                        break;
+                    }
+                    seen.insert(key);
                     if (name == QLatin1String("cost")) {
                         const qsizetype dots = val.indexOf(QLatin1String(".."));
                         PlanValue a, b;
@@ -514,6 +525,8 @@ private:
                 if (!ok || n.estimates.size() < 4)
                     return error(line, QStringLiteral("cannot read the estimate '(%1)'").arg(inner.toString()));
             } else if (inner.startsWith(QLatin1String("actual")) || inner == QLatin1String("never executed")) {
+                if (n.hasActuals)
+                    return error(line, QStringLiteral("two sets of actual figures on one node"));
                 if (!TextProperty::applyActuals(n.actuals, inner, m_timed, &why))
                     return error(line, QStringLiteral("%1 in '(%2)'").arg(why, inner.toString()));
                 n.hasActuals = true;
@@ -976,7 +989,21 @@ private:
         if ((n.nodeType == QLatin1String("Append") || n.nodeType == QLatin1String("Merge Append"))
             && !has(rest, QStringLiteral("Subplans Removed")))
             rest.push_back({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
-        props += rest;
+        // A property line repeating a key of the node line (mangled or hand-edited input)
+        // must not give the node the key twice: the node line's value stands.
+        QSet<QString> seenKeys;
+        QList<Property> head;
+        for (Property &p : props)
+            if (!seenKeys.contains(p.key)) {
+                seenKeys.insert(p.key);
+                head.push_back(std::move(p));
+            }
+        props = std::move(head);
+        for (Property &p : rest)
+            if (!seenKeys.contains(p.key)) {
+                seenKeys.insert(p.key);
+                props.push_back(std::move(p));
+            }
         if (!n.workers.empty()) {
             QJsonArray workers;
             for (WorkerBuild &w : n.workers) {

@@ -98,8 +98,9 @@ core::Result<PgAdminImport> PgAdminServers::parse(const QByteArray &json)
     if (err.error != QJsonParseError::NoError)
         return core::Error::make(core::Error::Kind::Input,
                                  QStringLiteral("not a pgAdmin servers.json: %1 at offset %2").arg(err.errorString()).arg(err.offset));
+    // An export of nothing ("Servers": {}) is a valid, empty file.
     const QJsonObject servers = doc.object().value(QStringLiteral("Servers")).toObject();
-    if (!doc.isObject() || servers.isEmpty())
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("Servers")).isObject())
         return core::Error::make(core::Error::Kind::Input, QStringLiteral("not a pgAdmin servers.json: no \"Servers\" object"));
 
     // pgAdmin numbers its servers "1", "2", …: keep that order.

@@ -173,6 +173,10 @@ private Q_SLOTS:
     {
         QVERIFY(!pg::PgAdminServers::parse("{\"foo\": 1}").ok());
         QVERIFY(!pg::PgAdminServers::parse("not json").ok());
+        // What pgdeck writes for no servers reads back as an empty file, not an error.
+        const auto empty = pg::PgAdminServers::parse("{\"Servers\": {}}");
+        QVERIFY(empty.ok());
+        QVERIFY(empty->profiles.isEmpty());
         QVERIFY(!pg::PgAdminServers::looksLikePgAdmin("[service]\nhost=x\n"));
     }
 

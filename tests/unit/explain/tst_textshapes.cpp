@@ -519,6 +519,13 @@ private Q_SLOTS:
                                       << "line 2: cannot place this node";
         QTest::newRow("bad buffers") << "Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n  Buffers: shared hit=lots\n"
                                      << "line 2: 'hit=lots' in Buffers is not a number";
+        // Found by the fuzzer: figures doubled or mangled must not make duplicate keys.
+        QTest::newRow("two estimates") << "Seq Scan on t  (cost=0.00..1.00 rows=1 width=8)   (cost=0.29..8.31 rows=1 width=10)\n"
+                                       << "line 1: two estimates";
+        QTest::newRow("two actuals") << "Seq Scan on t  (cost=0.00..1.00 rows=1 width=8) (actual rows=1 loops=1) (actual rows=2 loops=1)\n"
+                                     << "line 1: two sets of actual figures";
+        QTest::newRow("estimate repeats rows") << "Update on orders  (cost=10.00..12.00 rows=0 width=0 rows=0 loops=1)\n"
+                                               << "line 1: cannot read the estimate";
         QTest::newRow("truncated json") << "[\n  {\n    \"Plan\": {\n      \"Node Type\": \"Seq Scan\",\n"
                                         << "line 5, column 1";
         QTest::newRow("json without plan") << "{\"Node Type\": \"Seq Scan\"}" << "no \"Plan\" key";
@@ -535,6 +542,17 @@ private Q_SLOTS:
         QVERIFY(!plan.ok());
         QVERIFY2(plan.error().message.contains(expected), qPrintable(plan.error().message));
         QCOMPARE(int(plan.error().kind), int(core::Error::Kind::Input));
+    }
+
+    void propertyLineRepeatingTheNodeLine_keepsOneKey()
+    {
+        auto plan = PlanParser::parse(QStringLiteral("Sort  (cost=1.00..2.00 rows=1 width=4)\n"
+                                                     "  Node Type: Bogus\n"
+                                                     "  Sort Key: x\n"));
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
+        const QByteArray json = explain::PlanJsonWriter::write(*plan, {false, false});
+        QCOMPARE(json.count("\"Node Type\""), 1);
+        QCOMPARE(plan->root().facts.nodeType, QStringLiteral("Sort"));
     }
 
     void unknownLines_keptOrGluedNeverFatal()
