@@ -26,6 +26,8 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QShortcut>
+#include <QTextCursor>
+#include <QTimer>
 
 namespace pgdeck::ui {
 
@@ -296,6 +298,49 @@ void PlansPanel::showResult(const explain::ExplainResult &result)
     setStatus(text, rolledBackWrite);
 }
 
+namespace {
+constexpr qsizetype kRawSlice = 128 * 1024;
+}
+
+void PlansPanel::setRawText(const QString &raw)
+{
+    if (!m_rawTimer) {
+        m_rawTimer = new QTimer(this);
+        m_rawTimer->setInterval(0);
+        connect(m_rawTimer, &QTimer::timeout, this, &PlansPanel::fillRawSlice);
+        m_ui->rawText->setUndoRedoEnabled(false);
+    }
+    m_rawTimer->stop();
+    m_rawPending.clear();
+    m_rawPos = 0;
+    if (raw.size() <= kRawSlice) {
+        m_ui->rawText->setPlainText(raw);
+        return;
+    }
+    m_ui->rawText->clear();
+    m_rawPending = raw;
+    m_rawTimer->start();
+}
+
+void PlansPanel::fillRawSlice()
+{
+    qsizetype end = qMin(m_rawPending.size(), m_rawPos + kRawSlice);
+    if (end < m_rawPending.size()) {
+        const qsizetype nl = m_rawPending.indexOf(QLatin1Char('\n'), end);
+        end = nl < 0 ? m_rawPending.size() : nl + 1;
+    }
+    QTextCursor c(m_ui->rawText->document());
+    c.movePosition(QTextCursor::End);
+    c.insertText(m_rawPending.mid(m_rawPos, end - m_rawPos));
+    m_rawPos = end;
+    if (m_rawPos >= m_rawPending.size()) {
+        m_rawTimer->stop();
+        m_rawPending.clear();
+        m_rawPos = 0;
+        m_ui->rawText->moveCursor(QTextCursor::Start);
+    }
+}
+
 void PlansPanel::showPlan(std::shared_ptr<const explain::Plan> plan, const QString &raw, const QString &name)
 {
     m_plan = std::move(plan);
@@ -309,7 +354,7 @@ void PlansPanel::showPlan(std::shared_ptr<const explain::Plan> plan, const QStri
     m_hotspots->setPlan(m_plan, Metric(m_ui->metricCombo->currentData().toInt()), 12);
     m_insights->setPlan(m_plan);
     m_properties->setNode(m_plan, -1);
-    m_ui->rawText->setPlainText(raw);
+    setRawText(raw);
     m_ui->pinButton->setEnabled(m_plan != nullptr);
     m_ui->exportButton->setEnabled(m_plan != nullptr);
     m_ui->hotspotTable->resizeColumnToContents(models::PlanHotspotModel::ValueColumn);

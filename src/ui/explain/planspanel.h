@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace Ui {
 class PlansPanel;
 }
@@ -83,6 +85,12 @@ private:
     models::PlanPropertiesModel *m_properties = nullptr;
     std::shared_ptr<const explain::Plan> m_plan;
     QString m_planName;
+    // The raw tab fills in slices for big plans, so the window keeps turning.
+    void setRawText(const QString &raw);
+    void fillRawSlice();
+    QString m_rawPending;
+    qsizetype m_rawPos = 0;
+    QTimer *m_rawTimer = nullptr;
     std::shared_ptr<const explain::Plan> m_pinned;
     QString m_pinnedName;
     bool m_syncing = false;
