@@ -77,7 +77,7 @@ void ChartPanel::setTable(QAbstractItemView *view)
 {
     m_table = view;
     view->setParent(this);
-    layout()->replaceWidget(m_chart, view);
+    delete layout()->replaceWidget(m_chart, view); // the old item is ours to delete
     m_chart->hide();
     m_menu->hide();
 }
