@@ -100,10 +100,10 @@ void Sampler::start()
     connectNow();
 }
 
-void Sampler::stop()
+// Forgets the current session: answers still on their way belong to an old
+// generation and are dropped.
+void Sampler::dropSession()
 {
-    m_running = false;
-    m_reconnect->stop();
     ++m_generation;
     m_inFlight = false;
     if (m_session) {
@@ -111,6 +111,13 @@ void Sampler::stop()
         m_session->deleteLater();
         m_session = nullptr;
     }
+}
+
+void Sampler::stop()
+{
+    m_running = false;
+    m_reconnect->stop();
+    dropSession();
     setState(State::Stopped);
 }
 
@@ -118,12 +125,8 @@ void Sampler::connectNow()
 {
     if (!m_running)
         return;
-    const quint64 gen = ++m_generation;
-    if (m_session) {
-        m_session->disconnect(this);
-        m_session->deleteLater();
-    }
-    m_inFlight = false;
+    dropSession();
+    const quint64 gen = m_generation;
     ++m_attempts;
     if (m_state != State::Down)
         setState(State::Connecting);
@@ -161,13 +164,7 @@ void Sampler::lost(const core::Error &error)
     m_lastError = error.message;
     if (m_state == State::Up)
         log()->warn("monitor lost {}: {}", m_displayName.toStdString(), error.message.toStdString());
-    ++m_generation;
-    m_inFlight = false;
-    if (m_session) {
-        m_session->disconnect(this);
-        m_session->deleteLater();
-        m_session = nullptr;
-    }
+    dropSession();
     setState(State::Down);
     if (!m_running)
         return;

@@ -92,6 +92,7 @@ protected:
 
 private:
     void connectNow();
+    void dropSession();
     void lost(const core::Error &error);
     void setState(State s);
     void addLocalValues(Sample &s) const;
