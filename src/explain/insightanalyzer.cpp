@@ -70,7 +70,13 @@ void InsightAnalyzer::analyze(Plan &plan)
     for (const PlanNode &n : plan.nodes) {
         const NodeFacts &f = n.facts;
         const NodeMetrics &m = n.metrics;
-        const QString label = n.label();
+        // The label is only needed for the evidence of an insight: most nodes have none.
+        QString labelCache;
+        auto nodeLabel = [&]() -> const QString & {
+            if (labelCache.isEmpty())
+                labelCache = n.label();
+            return labelCache;
+        };
 
         // 1. Seq scan throwing away most of a big table -> index.
         if (f.nodeType == QLatin1String("Seq Scan") && isSet(f.rowsRemovedByFilter) && isSet(m.filterRemovedRatio)
@@ -92,7 +98,7 @@ void InsightAnalyzer::analyze(Plan &plan)
                         quoted << Format::ident(c);
                     i.title = tr("Index %1 (%2) to avoid reading the whole table").arg(i.table, quoted.join(QLatin1String(", ")));
                     i.evidence = tr("%1 read %2 rows and kept %3 (%4 removed by the filter %5)%6")
-                                     .arg(label, Format::count(read), Format::count(m.rowsTotal),
+                                     .arg(nodeLabel(), Format::count(read), Format::count(m.rowsTotal),
                                           Format::percent(100.0 * m.filterRemovedRatio), filter,
                                           isSet(m.percentOfTotal) ? tr(", %1 of the time").arg(Format::percent(m.percentOfTotal))
                                                                   : QString());
@@ -106,8 +112,8 @@ void InsightAnalyzer::analyze(Plan &plan)
 
         // 2. Misestimates, reported where they start (no child already off by 10x).
         // Fewer rows than planned under a Limit is the Limit at work, not a misestimate.
-        const bool limited = m.estimate != NodeMetrics::Estimate::Under && stoppedEarlyByLimit(plan, n);
-        if (!limited && isSet(m.estimateFactor) && m.estimateFactor >= 10 && qMax(f.actualRows, f.planRows) >= kMisestimateMinRows) {
+        if (isSet(m.estimateFactor) && m.estimateFactor >= 10 && qMax(f.actualRows, f.planRows) >= kMisestimateMinRows
+            && !(m.estimate != NodeMetrics::Estimate::Under && stoppedEarlyByLimit(plan, n))) {
             bool childOff = false;
             for (int c : n.children) {
                 const NodeMetrics &cm = plan.nodes[size_t(c)].metrics;
@@ -125,7 +131,7 @@ void InsightAnalyzer::analyze(Plan &plan)
                 i.title = under ? tr("Row count under-estimated %1 at %2").arg(Format::factor(m.estimateFactor), n.title())
                                 : tr("Row count over-estimated %1 at %2").arg(Format::factor(m.estimateFactor), n.title());
                 i.evidence = tr("%1: the planner expected %2 rows, got %3 (per loop, %4 loops)")
-                                 .arg(label, Format::count(f.planRows), Format::count(f.actualRows), Format::count(f.actualLoops));
+                                 .arg(nodeLabel(), Format::count(f.planRows), Format::count(f.actualRows), Format::count(f.actualLoops));
                 const QString table = qualifiedTable(f);
                 QString cond = n.text(keys::Filter);
                 if (cond.isEmpty())
@@ -153,7 +159,7 @@ void InsightAnalyzer::analyze(Plan &plan)
         }
 
         // 3. Sorts spilling to disk.
-        {
+        if (f.nodeType == QLatin1String("Sort") || f.nodeType == QLatin1String("Incremental Sort")) {
             double diskKb = 0;
             if (n.text(keys::SortSpaceType) == QLatin1String("Disk"))
                 diskKb = qMax(0.0, n.number(keys::SortSpaceUsed));
@@ -177,7 +183,7 @@ void InsightAnalyzer::analyze(Plan &plan)
                 i.severity = share(n) >= 30 ? Insight::Severity::Critical : Insight::Severity::Warning;
                 i.title = tr("Sort spilled %1 to disk").arg(Format::kilobytes(diskKb));
                 i.evidence = tr("%1: Sort Method %2, %3 written to temporary files")
-                                 .arg(label, n.text(keys::SortMethod).isEmpty() ? tr("external") : n.text(keys::SortMethod),
+                                 .arg(nodeLabel(), n.text(keys::SortMethod).isEmpty() ? tr("external") : n.text(keys::SortMethod),
                                       Format::kilobytes(diskKb));
                 // An in-memory sort needs more room than its on-disk runs.
                 const QString mem = Format::memorySetting(diskKb * 2);
@@ -189,7 +195,7 @@ void InsightAnalyzer::analyze(Plan &plan)
         }
 
         // 4. Hash tables in batches on disk.
-        {
+        if (f.nodeType == QLatin1String("Hash") || f.nodeType == QLatin1String("Aggregate")) {
             const double batches = n.number(keys::HashBatches);
             const double origBatches = n.number(keys::OriginalHashBatches);
             const double aggBatches = n.number(keys::HashAggBatches);
@@ -200,12 +206,12 @@ void InsightAnalyzer::analyze(Plan &plan)
             if (f.nodeType == QLatin1String("Hash") && isSet(batches) && qMax(batches, isSet(origBatches) ? origBatches : 0) > 1) {
                 neededKb = (isSet(peak) ? peak : 0) * batches;
                 evidence = tr("%1: %2 batches (planned %3), %4 of memory per batch")
-                               .arg(label, Format::count(batches), Format::count(isSet(origBatches) ? origBatches : batches),
+                               .arg(nodeLabel(), Format::count(batches), Format::count(isSet(origBatches) ? origBatches : batches),
                                     Format::kilobytes(isSet(peak) ? peak : 0));
             } else if (f.nodeType == QLatin1String("Aggregate") && ((isSet(aggBatches) && aggBatches > 1) || (isSet(aggDisk) && aggDisk > 0))) {
                 neededKb = (isSet(peak) ? peak : 0) + (isSet(aggDisk) ? aggDisk : 0);
                 evidence = tr("%1: %2 batches, %3 in memory and %4 on disk")
-                               .arg(label, Format::count(isSet(aggBatches) ? aggBatches : 0), Format::kilobytes(isSet(peak) ? peak : 0),
+                               .arg(nodeLabel(), Format::count(isSet(aggBatches) ? aggBatches : 0), Format::kilobytes(isSet(peak) ? peak : 0),
                                     Format::kilobytes(isSet(aggDisk) ? aggDisk : 0));
             }
             if (!evidence.isEmpty()) {
@@ -224,7 +230,7 @@ void InsightAnalyzer::analyze(Plan &plan)
         }
 
         // 5. Lossy bitmaps.
-        {
+        if (f.nodeType == QLatin1String("Bitmap Heap Scan")) {
             const double lossy = n.number(keys::LossyHeapBlocks);
             if (isSet(lossy) && lossy > 0) {
                 const double exact = qMax(0.0, n.number(keys::ExactHeapBlocks));
@@ -234,7 +240,7 @@ void InsightAnalyzer::analyze(Plan &plan)
                 i.severity = Insight::Severity::Warning;
                 i.title = tr("Bitmap turned lossy on %1 pages").arg(Format::count(lossy));
                 i.evidence = tr("%1: %2 exact and %3 lossy heap blocks; every row of a lossy page is rechecked (%4 rows removed by the recheck)")
-                                 .arg(label, Format::count(isSet(exact) ? exact : 0), Format::count(lossy),
+                                 .arg(nodeLabel(), Format::count(isSet(exact) ? exact : 0), Format::count(lossy),
                                       Format::count(isSet(f.rowsRemovedByRecheck) ? f.rowsRemovedByRecheck : 0));
                 // An exact bitmap costs roughly 64 bytes per heap page.
                 const QString mem = Format::memorySetting((exact + lossy) * 64.0 / 1024.0 * 2.0);
@@ -286,7 +292,7 @@ void InsightAnalyzer::analyze(Plan &plan)
             i.severity = f.workersLaunched == 0 ? Insight::Severity::Warning : Insight::Severity::Info;
             i.title = tr("%1 of %2 parallel workers launched").arg(Format::count(f.workersLaunched), Format::count(f.workersPlanned));
             i.evidence = tr("%1 planned %2 workers and got %3: the rest of the work fell on the leader")
-                             .arg(label, Format::count(f.workersPlanned), Format::count(f.workersLaunched));
+                             .arg(nodeLabel(), Format::count(f.workersPlanned), Format::count(f.workersLaunched));
             i.fix = tr("The server ran out of worker slots: raise max_parallel_workers (and max_worker_processes, "
                        "which needs a restart), or run fewer parallel queries at once.");
             i.fixSql = QStringLiteral("SHOW max_parallel_workers;\nSHOW max_worker_processes;");
@@ -304,7 +310,7 @@ void InsightAnalyzer::analyze(Plan &plan)
                 i.severity = ratio >= 0.5 ? Insight::Severity::Warning : Insight::Severity::Info;
                 i.title = tr("Index-only scan visited the heap %1 times").arg(Format::count(f.heapFetches));
                 i.evidence = tr("%1: %2 heap fetches for %3 rows returned: pages not marked all-visible")
-                                 .arg(label, Format::count(f.heapFetches), Format::count(m.rowsTotal));
+                                 .arg(nodeLabel(), Format::count(f.heapFetches), Format::count(m.rowsTotal));
                 const QString table = qualifiedTable(f);
                 i.fix = tr("VACUUM the table so the visibility map is up to date; if it changes often, "
                            "tune autovacuum for it (autovacuum_vacuum_scale_factor).");

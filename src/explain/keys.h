@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
+
+#include <vector>
 
 // PostgreSQL's own EXPLAIN (FORMAT JSON) key names, shared so every copy of a key
 // is the same implicitly shared string.
@@ -104,5 +107,16 @@ inline const QString Jit = QStringLiteral("JIT");
 inline const QString Settings = QStringLiteral("Settings");
 inline const QString QueryIdentifier = QStringLiteral("Query Identifier");
 inline const QString Serialization = QStringLiteral("Serialization");
+
+// Key equality with the shortcut that makes shared keys cheap: the same data is the same key.
+inline bool same(QStringView a, QStringView b)
+{
+    return a.size() == b.size() && (a.data() == b.data() || a == b);
+}
+
+// Every key above, for lookup tables.
+const std::vector<QString> &all();
+// The shared copy of a known key; an unknown key is copied into `storage`.
+const QString &intern(QStringView key, QString *storage);
 
 } // namespace pgdeck::explain::keys

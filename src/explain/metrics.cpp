@@ -66,7 +66,7 @@ void Metrics::compute(Plan &plan)
         t.timed = t.timed || isSet(f.actualTotal);
         t.buffers = t.buffers || f.buffers.present;
         t.costs = t.costs || isSet(f.totalCost);
-        t.verbose = t.verbose || node.has(keys::Output);
+        t.verbose = t.verbose || f.hasOutput;
         if (node.parent < 0)
             continue;
         const PlanNode &parent = nodes[size_t(node.parent)];
@@ -136,26 +136,17 @@ void Metrics::compute(Plan &plan)
         if (isSet(cf.totalCost) && isSet(parent.metrics.exclusiveCost))
             parent.metrics.exclusiveCost -= cf.totalCost;
 
-        std::vector<std::pair<int, double>> holders; // node, share
+        // A CTE's time is shared by the scans reading it; anything else is its parent's.
+        const std::vector<int> *scans = nullptr;
         if (cf.isCte()) {
             const QString name = cf.subplanName.mid(4).trimmed();
-            auto it = cteScans.find(name);
-            if (it == cteScans.end())
-                it = cteScans.find(NodeLabel::unquote(name));
-            if (it != cteScans.end()) {
-                double sum = 0;
-                for (int s : it.value())
-                    if (isSet(nodes[size_t(s)].metrics.inclusiveMs))
-                        sum += nodes[size_t(s)].metrics.inclusiveMs;
-                for (int s : it.value()) {
-                    const double w = sum > 0 ? nodes[size_t(s)].metrics.inclusiveMs / sum : 1.0 / double(it.value().size());
-                    holders.push_back({s, isSet(w) ? w : 0});
-                }
-            }
+            auto it = cteScans.constFind(name);
+            if (it == cteScans.cend())
+                it = cteScans.constFind(NodeLabel::unquote(name));
+            if (it != cteScans.cend())
+                scans = &it.value();
         }
-        if (holders.empty())
-            holders.push_back({child.parent, 1.0});
-        for (const auto &[h, share] : holders) {
+        auto subtract = [&](int h, double share) {
             NodeMetrics &hm = nodes[size_t(h)].metrics;
             if (isSet(cm.inclusiveMs) && isSet(hm.exclusiveMs))
                 hm.exclusiveMs -= cm.inclusiveMs * share;
@@ -169,6 +160,18 @@ void Metrics::compute(Plan &plan)
                 }
                 hm.exclusiveBuffers = hm.exclusiveBuffers.minus(part);
             }
+        };
+        if (scans && !scans->empty()) {
+            double sum = 0;
+            for (int s : *scans)
+                if (isSet(nodes[size_t(s)].metrics.inclusiveMs))
+                    sum += nodes[size_t(s)].metrics.inclusiveMs;
+            for (int s : *scans) {
+                const double w = sum > 0 ? nodes[size_t(s)].metrics.inclusiveMs / sum : 1.0 / double(scans->size());
+                subtract(s, isSet(w) ? w : 0);
+            }
+        } else {
+            subtract(child.parent, 1.0);
         }
     }
 

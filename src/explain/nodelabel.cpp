@@ -1,6 +1,7 @@
 #include "nodelabel.h"
 
 #include "keys.h"
+#include "scan.h"
 
 namespace pgdeck::explain {
 
@@ -61,7 +62,7 @@ bool startsWithWord(QStringView s, QLatin1String word)
 
 void addTarget(QList<Property> &out, QStringView text, Target kind)
 {
-    const QStringList parts = NodeLabel::splitIdentifiers(text.trimmed(), QLatin1Char(' '));
+    const QStringList parts = NodeLabel::splitIdentifiers(scan::trimmed(text), QLatin1Char(' '));
     if (parts.isEmpty())
         return;
     const QStringList qualified = NodeLabel::splitIdentifiers(QStringView(parts.first()), QLatin1Char('.'));
@@ -152,7 +153,13 @@ bool NodeLabel::isKnown(QStringView label)
 QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
 {
     QList<Property> out;
-    QStringView s = label.trimmed();
+    parse(label, out, recognized);
+    return out;
+}
+
+void NodeLabel::parse(QStringView label, QList<Property> &out, bool *recognized)
+{
+    QStringView s = scan::trimmed(label);
     bool parallel = false, async = false;
     for (bool again = true; again;) {
         again = false;
@@ -176,7 +183,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         QStringView rest = close < 0 ? QStringView() : s.mid(close + 1).trimmed();
         if (takePrefix(rest, QLatin1String("on ")))
             addTarget(out, rest, Target::Relation);
-        return out;
+        return;
     }
 
     // Aggregates: [Partial |Finalize ](Aggregate|GroupAggregate|HashAggregate|MixedAggregate)
@@ -201,20 +208,20 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
             out.push_back({keys::Strategy, PlanValue(QString::fromLatin1(strategy))});
             out.push_back({keys::PartialMode, PlanValue(partial)});
             addFlags(out, parallel, async);
-            return out;
+            return;
         }
     }
 
     // SetOp / HashSetOp <command>
     if (startsWithWord(s, QLatin1String("SetOp")) || startsWithWord(s, QLatin1String("HashSetOp"))) {
-        const bool hashed = s.startsWith(QLatin1String("Hash"));
+        const bool hashed = scan::startsWith(s, QLatin1String("Hash"));
         QStringView cmd = s.mid(hashed ? 9 : 5).trimmed();
         out.push_back({keys::NodeType, PlanValue(QStringLiteral("SetOp"))});
         out.push_back({keys::Strategy, PlanValue(hashed ? QStringLiteral("Hashed") : QStringLiteral("Sorted"))});
         addFlags(out, parallel, async);
         if (!cmd.isEmpty())
             out.push_back({keys::Command, PlanValue(cmd.toString())});
-        return out;
+        return;
     }
 
     // ModifyTable: Insert|Update|Delete|Merge on target; foreign ones are Foreign Scans.
@@ -229,7 +236,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
                 addFlags(out, parallel, async);
                 if (t.size() > word.size())
                     addTarget(out, t.mid(word.size() + 4), Target::Relation);
-                return out;
+                return;
             }
         }
     }
@@ -245,7 +252,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
             out.push_back({keys::NodeType, PlanValue(QStringLiteral("Nested Loop"))});
             addFlags(out, parallel, async);
             out.push_back({keys::JoinType, PlanValue(QStringLiteral("Inner"))});
-            return out;
+            return;
         }
         if (!rest.startsWith(QLatin1Char(' ')))
             continue;
@@ -264,7 +271,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         out.push_back({keys::NodeType, PlanValue(nestLoop ? QStringLiteral("Nested Loop") : QString(b) + QStringLiteral(" Join"))});
         addFlags(out, parallel, async);
         out.push_back({keys::JoinType, PlanValue(joinType)});
-        return out;
+        return;
     }
 
     // Scans.
@@ -275,13 +282,13 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         QStringView rest = s.mid(name.size());
         if (!rest.isEmpty() && rest.front() != QLatin1Char(' '))
             continue;
-        rest = rest.trimmed();
+        rest = scan::trimmed(rest);
         out.push_back({keys::NodeType, PlanValue(QString::fromLatin1(st.json))});
         addFlags(out, parallel, async);
         const bool indexScan = name == QLatin1String("Index Scan") || name == QLatin1String("Index Only Scan");
         if (indexScan) {
             const bool backward = takePrefix(rest, QLatin1String("Backward"));
-            rest = rest.trimmed();
+            rest = scan::trimmed(rest);
             out.push_back({keys::ScanDirection, PlanValue(backward ? QStringLiteral("Backward") : QStringLiteral("Forward"))});
             if (takePrefix(rest, QLatin1String("using "))) {
                 // The index name may be quoted and contain " on ": split honouring quotes.
@@ -295,8 +302,8 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         }
         if (name == QLatin1String("Bitmap Index Scan")) {
             if (takePrefix(rest, QLatin1String("on ")))
-                out.push_back({keys::IndexName, PlanValue(unquote(rest.trimmed()))});
-            return out;
+                out.push_back({keys::IndexName, PlanValue(unquote(scan::trimmed(rest)))});
+            return;
         }
         if (takePrefix(rest, QLatin1String("on ")))
             addTarget(out, rest, st.target);
@@ -304,7 +311,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
             addTarget(out, rest, st.target); // servers before 9.0: "Subquery Scan alias"
         else if (!rest.isEmpty() && recognized)
             *recognized = false;
-        return out;
+        return;
     }
 
     for (const char *plain : kPlain) {
@@ -317,7 +324,7 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
             addFlags(out, parallel, async);
             if (s.size() > p.size())
                 addTarget(out, s.mid(p.size() + 4), Target::Relation);
-            return out;
+            return;
         }
     }
 
@@ -325,7 +332,6 @@ QList<Property> NodeLabel::parse(QStringView label, bool *recognized)
         *recognized = false;
     out.push_back({keys::NodeType, PlanValue(s.toString())});
     addFlags(out, parallel, async);
-    return out;
 }
 
 } // namespace pgdeck::explain

@@ -18,6 +18,8 @@ public:
     // `recognized` is false when the name is not a node PostgreSQL knows (the keys
     // still hold the label as Node Type).
     static QList<Property> parse(QStringView label, bool *recognized = nullptr);
+    // The same, appended to `out`.
+    static void parse(QStringView label, QList<Property> &out, bool *recognized = nullptr);
     // True when `label` starts like a known node; used to find a plan's first line
     // when costs are off.
     static bool isKnown(QStringView label);

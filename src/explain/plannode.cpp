@@ -57,7 +57,7 @@ Buffers Buffers::clampedAtZero() const
 const PlanValue *PlanNode::find(QStringView key) const
 {
     for (const Property &p : props)
-        if (p.key == key)
+        if (keys::same(p.key, key))
             return &p.value;
     return nullptr;
 }
@@ -140,79 +140,80 @@ void PlanNode::refreshFacts()
             continue;
         switch (k.at(0).unicode()) {
         case 'A':
-            if (k == keys::ActualStartupTime) f.actualStartup = num();
-            else if (k == keys::ActualTotalTime) f.actualTotal = num();
-            else if (k == keys::ActualRows) f.actualRows = num();
-            else if (k == keys::ActualLoops) f.actualLoops = num();
-            else if (k == keys::Alias) f.alias = v.toString();
-            else if (k == keys::AsyncCapable) f.asyncCapable = v.toBool();
+            if (keys::same(k, keys::ActualStartupTime)) f.actualStartup = num();
+            else if (keys::same(k, keys::ActualTotalTime)) f.actualTotal = num();
+            else if (keys::same(k, keys::ActualRows)) f.actualRows = num();
+            else if (keys::same(k, keys::ActualLoops)) f.actualLoops = num();
+            else if (keys::same(k, keys::Alias)) f.alias = v.toString();
+            else if (keys::same(k, keys::AsyncCapable)) f.asyncCapable = v.toBool();
             break;
         case 'C':
-            if (k == keys::CteName) f.cteName = v.toString();
+            if (keys::same(k, keys::CteName)) f.cteName = v.toString();
             break;
         case 'F':
-            if (k == keys::FunctionName) f.function = v.toString();
+            if (keys::same(k, keys::FunctionName)) f.function = v.toString();
             break;
         case 'H':
-            if (k == keys::HeapFetches) f.heapFetches = num();
+            if (keys::same(k, keys::HeapFetches)) f.heapFetches = num();
             break;
         case 'I':
-            if (k == keys::IndexName) f.index = v.toString();
-            else if (k == keys::IoReadTime) io(b.ioReadMs);
-            else if (k == keys::IoWriteTime) io(b.ioWriteMs);
+            if (keys::same(k, keys::IndexName)) f.index = v.toString();
+            else if (keys::same(k, keys::IoReadTime)) io(b.ioReadMs);
+            else if (keys::same(k, keys::IoWriteTime)) io(b.ioWriteMs);
             break;
         case 'J':
-            if (k == keys::JoinType) f.joinType = v.toString();
+            if (keys::same(k, keys::JoinType)) f.joinType = v.toString();
             break;
         case 'L':
-            if (k == keys::LocalHitBlocks) count(b.localHit);
-            else if (k == keys::LocalReadBlocks) count(b.localRead);
-            else if (k == keys::LocalDirtiedBlocks) count(b.localDirtied);
-            else if (k == keys::LocalWrittenBlocks) count(b.localWritten);
-            else if (k == keys::LocalIoReadTime) io(b.ioReadMs);
-            else if (k == keys::LocalIoWriteTime) io(b.ioWriteMs);
+            if (keys::same(k, keys::LocalHitBlocks)) count(b.localHit);
+            else if (keys::same(k, keys::LocalReadBlocks)) count(b.localRead);
+            else if (keys::same(k, keys::LocalDirtiedBlocks)) count(b.localDirtied);
+            else if (keys::same(k, keys::LocalWrittenBlocks)) count(b.localWritten);
+            else if (keys::same(k, keys::LocalIoReadTime)) io(b.ioReadMs);
+            else if (keys::same(k, keys::LocalIoWriteTime)) io(b.ioWriteMs);
             break;
         case 'N':
-            if (k == keys::NodeType) f.nodeType = v.toString();
+            if (keys::same(k, keys::NodeType)) f.nodeType = v.toString();
             break;
         case 'O':
-            if (k == keys::Operation) f.operation = v.toString();
+            if (keys::same(k, keys::Operation)) f.operation = v.toString();
+            else if (keys::same(k, keys::Output)) f.hasOutput = true;
             break;
         case 'P':
-            if (k == keys::PlanRows) f.planRows = num();
-            else if (k == keys::PlanWidth) f.planWidth = num();
-            else if (k == keys::ParentRelationship) f.relationship = v.toString();
-            else if (k == keys::ParallelAware) f.parallelAware = v.toBool();
-            else if (k == keys::PartialMode) f.partialMode = v.toString();
+            if (keys::same(k, keys::PlanRows)) f.planRows = num();
+            else if (keys::same(k, keys::PlanWidth)) f.planWidth = num();
+            else if (keys::same(k, keys::ParentRelationship)) f.relationship = v.toString();
+            else if (keys::same(k, keys::ParallelAware)) f.parallelAware = v.toBool();
+            else if (keys::same(k, keys::PartialMode)) f.partialMode = v.toString();
             break;
         case 'R':
-            if (k == keys::RelationName) f.relation = v.toString();
-            else if (k == keys::RowsRemovedByFilter) f.rowsRemovedByFilter = num();
-            else if (k == keys::RowsRemovedByJoinFilter) f.rowsRemovedByJoinFilter = num();
-            else if (k == keys::RowsRemovedByIndexRecheck) f.rowsRemovedByRecheck = num();
+            if (keys::same(k, keys::RelationName)) f.relation = v.toString();
+            else if (keys::same(k, keys::RowsRemovedByFilter)) f.rowsRemovedByFilter = num();
+            else if (keys::same(k, keys::RowsRemovedByJoinFilter)) f.rowsRemovedByJoinFilter = num();
+            else if (keys::same(k, keys::RowsRemovedByIndexRecheck)) f.rowsRemovedByRecheck = num();
             break;
         case 'S':
-            if (k == keys::StartupCost) f.startupCost = num();
-            else if (k == keys::SubplanName) f.subplanName = v.toString();
-            else if (k == keys::Schema) f.schema = v.toString();
-            else if (k == keys::Strategy) f.strategy = v.toString();
-            else if (k == keys::SharedHitBlocks) count(b.sharedHit);
-            else if (k == keys::SharedReadBlocks) count(b.sharedRead);
-            else if (k == keys::SharedDirtiedBlocks) count(b.sharedDirtied);
-            else if (k == keys::SharedWrittenBlocks) count(b.sharedWritten);
-            else if (k == keys::SharedIoReadTime) io(b.ioReadMs);
-            else if (k == keys::SharedIoWriteTime) io(b.ioWriteMs);
+            if (keys::same(k, keys::StartupCost)) f.startupCost = num();
+            else if (keys::same(k, keys::SubplanName)) f.subplanName = v.toString();
+            else if (keys::same(k, keys::Schema)) f.schema = v.toString();
+            else if (keys::same(k, keys::Strategy)) f.strategy = v.toString();
+            else if (keys::same(k, keys::SharedHitBlocks)) count(b.sharedHit);
+            else if (keys::same(k, keys::SharedReadBlocks)) count(b.sharedRead);
+            else if (keys::same(k, keys::SharedDirtiedBlocks)) count(b.sharedDirtied);
+            else if (keys::same(k, keys::SharedWrittenBlocks)) count(b.sharedWritten);
+            else if (keys::same(k, keys::SharedIoReadTime)) io(b.ioReadMs);
+            else if (keys::same(k, keys::SharedIoWriteTime)) io(b.ioWriteMs);
             break;
         case 'T':
-            if (k == keys::TotalCost) f.totalCost = num();
-            else if (k == keys::TempReadBlocks) count(b.tempRead);
-            else if (k == keys::TempWrittenBlocks) count(b.tempWritten);
-            else if (k == keys::TempIoReadTime) io(b.ioReadMs);
-            else if (k == keys::TempIoWriteTime) io(b.ioWriteMs);
+            if (keys::same(k, keys::TotalCost)) f.totalCost = num();
+            else if (keys::same(k, keys::TempReadBlocks)) count(b.tempRead);
+            else if (keys::same(k, keys::TempWrittenBlocks)) count(b.tempWritten);
+            else if (keys::same(k, keys::TempIoReadTime)) io(b.ioReadMs);
+            else if (keys::same(k, keys::TempIoWriteTime)) io(b.ioWriteMs);
             break;
         case 'W':
-            if (k == keys::WorkersPlanned) f.workersPlanned = num();
-            else if (k == keys::WorkersLaunched) f.workersLaunched = num();
+            if (keys::same(k, keys::WorkersPlanned)) f.workersPlanned = num();
+            else if (keys::same(k, keys::WorkersLaunched)) f.workersLaunched = num();
             break;
         default:
             break;

@@ -52,6 +52,7 @@ struct NodeFacts
     double heapFetches = kNaN;
     bool parallelAware = false;
     bool asyncCapable = false;
+    bool hasOutput = false;      // VERBOSE's "Output" key
     Buffers buffers;
 
     bool hasActuals() const { return isSet(actualLoops); }

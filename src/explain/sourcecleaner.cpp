@@ -1,5 +1,7 @@
 #include "sourcecleaner.h"
 
+#include "scan.h"
+
 #include <QRegularExpression>
 
 namespace pgdeck::explain {
@@ -33,13 +35,7 @@ bool isBar(QChar c)
     return c == QLatin1Char('|') || c == QChar(0x2502) || c == QChar(0x2503) || c == QChar(0x2551);
 }
 
-QStringView rtrimmed(QStringView s)
-{
-    qsizetype n = s.size();
-    while (n > 0 && s.at(n - 1).isSpace())
-        --n;
-    return s.first(n);
-}
+using scan::rtrimmed;
 
 bool isNodeLooking(QStringView t)
 {
@@ -105,7 +101,7 @@ void SourceCleaner::splitLines()
     const QChar sep = onlyCr ? QLatin1Char('\r') : QLatin1Char('\n');
     qsizetype start = 0;
     int number = 1;
-    m_lines.reserve(size_t(all.count(sep) + 1));
+    m_lines.reserve(size_t(all.size() / 32 + 16));
     while (start <= all.size()) {
         qsizetype end = all.indexOf(sep, start);
         if (end < 0)
@@ -127,7 +123,7 @@ void SourceCleaner::stripAutoExplain()
     int at = -1;
     for (size_t i = 0; i < m_lines.size(); ++i) {
         const QStringView t = rtrimmed(m_lines[i].text);
-        if (t.endsWith(QLatin1String("plan:")) && t.contains(QLatin1String("duration: "))) {
+        if (scan::endsWith(t, QLatin1String("plan:")) && t.contains(QLatin1String("duration: "))) {
             at = int(i);
             const QStringView rest = t.mid(t.indexOf(QLatin1String("duration: ")) + 10);
             const qsizetype sp = rest.indexOf(QLatin1Char(' '));
@@ -161,13 +157,13 @@ void SourceCleaner::stripAutoExplain()
     }
     // "Query Text: …" may span lines, up to the first plan line.
     size_t first = 0;
-    while (first < kept.size() && kept[first].text.trimmed().isEmpty())
+    while (first < kept.size() && scan::trimmed(kept[first].text).isEmpty())
         ++first;
-    if (first < kept.size() && kept[first].text.trimmed().startsWith(QLatin1String("Query Text:"))) {
-        QStringList query{kept[first].text.trimmed().mid(11).trimmed().toString()};
+    if (first < kept.size() && scan::trimmed(kept[first].text).startsWith(QLatin1String("Query Text:"))) {
+        QStringList query{scan::trimmed(kept[first].text).mid(11).trimmed().toString()};
         size_t j = first + 1;
         for (; j < kept.size(); ++j) {
-            const QStringView t = kept[j].text.trimmed();
+            const QStringView t = scan::trimmed(kept[j].text);
             if (isNodeLooking(t) || t.startsWith(QLatin1Char('{')) || t.startsWith(QLatin1Char('[')))
                 break;
             query << kept[j].text.toString();
@@ -185,11 +181,13 @@ void SourceCleaner::stripAutoExplain()
 
 void SourceCleaner::stripExpanded()
 {
+    if (!m_input.contains(QChar(u'[')))
+        return;
     // psql \x: "-[ RECORD 1 ]---" then "QUERY PLAN | Seq Scan …" and "           | …".
     static const QRegularExpression record(QStringLiteral(R"(^-\[ RECORD \d+ \][-+]*$)"));
     int at = -1;
     for (size_t i = 0; i < m_lines.size(); ++i)
-        if (m_lines[i].text.trimmed().startsWith(QLatin1String("-[ RECORD ")) && record.match(m_lines[i].text.trimmed()).hasMatch()) {
+        if (scan::trimmed(m_lines[i].text).startsWith(QLatin1String("-[ RECORD ")) && record.match(scan::trimmed(m_lines[i].text)).hasMatch()) {
             at = int(i);
             break;
         }
@@ -218,7 +216,7 @@ void SourceCleaner::stripHeaderAndFooter()
     // header row sits between two rules: cut after the second one.
     int rule = -1;
     for (size_t i = 0; i < m_lines.size() && i < 4000; ++i) {
-        const QStringView t = m_lines[i].text.trimmed();
+        const QStringView t = scan::trimmed(m_lines[i].text);
         if (isNodeLooking(t))
             break;
         if (isRuleLine(t) && !t.isEmpty()) {
@@ -229,22 +227,22 @@ void SourceCleaner::stripHeaderAndFooter()
     int cut = -1;
     if (rule >= 0) {
         cut = rule;
-        const QStringView first = m_lines[size_t(rule)].text.trimmed();
+        const QStringView first = scan::trimmed(m_lines[size_t(rule)].text);
         const bool topBorder = first.front() == QLatin1Char('+') || first.front() == QChar(0x250C) || first.front() == QChar(0x2554);
         if (topBorder) {
             for (size_t j = size_t(rule) + 1; j < m_lines.size() && j <= size_t(rule) + 4; ++j)
-                if (isRuleLine(m_lines[j].text.trimmed())) {
+                if (isRuleLine(scan::trimmed(m_lines[j].text))) {
                     cut = int(j);
                     break;
                 }
         }
         // A rule wrapped by a narrow terminal continues on the next lines.
-        while (size_t(cut) + 1 < m_lines.size() && isRuleLine(m_lines[size_t(cut) + 1].text.trimmed()))
+        while (size_t(cut) + 1 < m_lines.size() && isRuleLine(scan::trimmed(m_lines[size_t(cut) + 1].text)))
             ++cut;
     } else {
         // Unaligned output (\a): a bare "QUERY PLAN" line.
         for (size_t i = 0; i < m_lines.size() && i < 4000; ++i) {
-            const QStringView t = m_lines[i].text.trimmed();
+            const QStringView t = scan::trimmed(m_lines[i].text);
             if (isNodeLooking(t))
                 break;
             if (t == QLatin1String("QUERY PLAN")) {
@@ -257,7 +255,10 @@ void SourceCleaner::stripHeaderAndFooter()
         m_lines.erase(m_lines.begin(), m_lines.begin() + cut + 1);
     // The footer ends the plan; psql's "Time: …" and the next prompt follow it.
     for (size_t i = 0; i < m_lines.size(); ++i) {
-        if (isRowCountFooter(m_lines[i].text.trimmed())) {
+        const QStringView r = rtrimmed(m_lines[i].text);
+        if (r.isEmpty() || r.back() != QLatin1Char(')'))
+            continue;
+        if (isRowCountFooter(scan::trimmed(r))) {
             m_lines.resize(i);
             break;
         }
@@ -266,6 +267,17 @@ void SourceCleaner::stripHeaderAndFooter()
 
 void SourceCleaner::stripFrame()
 {
+    // No line ending in a bar: no border-2 frame (rule lines stay for the parser to skip).
+    bool bars = false;
+    for (const SourceLine &l : m_lines) {
+        const QStringView t = rtrimmed(l.text);
+        if (!t.isEmpty() && isBar(t.back())) {
+            bars = true;
+            break;
+        }
+    }
+    if (!bars)
+        return;
     // Border 2: "| Seq Scan …   |" / "│ … │" / "║ … ║"; the bottom rule goes too.
     int framed = 0, content = 0;
     for (const SourceLine &l : m_lines) {
@@ -296,11 +308,21 @@ void SourceCleaner::stripFrame()
 
 void SourceCleaner::stripContinuations()
 {
+    bool marks = false;
+    for (const SourceLine &l : m_lines) {
+        const QStringView t = rtrimmed(l.text);
+        if (!t.isEmpty() && (t.back() == QLatin1Char('+') || t.back() == QChar(0x21B5))) {
+            marks = true;
+            break;
+        }
+    }
+    if (!marks)
+        return;
     // psql marks a line that continues in the same cell with "+" (ascii) or "↵"
     // (unicode), aligned at the right. Only strip them when most lines carry one.
     int lastNonEmpty = -1;
     for (size_t i = 0; i < m_lines.size(); ++i)
-        if (!m_lines[i].text.trimmed().isEmpty())
+        if (!scan::trimmed(m_lines[i].text).isEmpty())
             lastNonEmpty = int(i);
     int candidates = 0, marked = 0;
     for (int i = 0; i < lastNonEmpty; ++i) {
@@ -327,8 +349,22 @@ void SourceCleaner::stripQuotes()
     // pgAdmin 3 copies each line as 'line' or "line"; pgAdmin 4 CSV doubles inner
     // double quotes and may quote the whole plan as one field.
     int ends[2] = {0, 0}, starts[2] = {0, 0}, content = 0;
+    // Line ends first (cheap): without enough closing quotes nothing below applies.
     for (const SourceLine &l : m_lines) {
-        const QStringView t = l.text.trimmed();
+        const QStringView t = rtrimmed(l.text);
+        if (t.isEmpty())
+            continue;
+        ++content;
+        if (t.back() == QLatin1Char('"'))
+            ++ends[0];
+        if (t.back() == QLatin1Char('\''))
+            ++ends[1];
+    }
+    if (ends[0] * 2 <= content && ends[1] * 2 <= content && ends[0] != 1)
+        return;
+    ends[0] = ends[1] = content = 0;
+    for (const SourceLine &l : m_lines) {
+        const QStringView t = scan::trimmed(l.text);
         if (t.isEmpty())
             continue;
         ++content;
@@ -352,12 +388,12 @@ void SourceCleaner::stripQuotes()
     if (q < 0 && content > 1) {
         // One quoted field over several lines: only the first line opens, only the last closes.
         size_t first = 0, last = m_lines.size() - 1;
-        while (first < m_lines.size() && m_lines[first].text.trimmed().isEmpty())
+        while (first < m_lines.size() && scan::trimmed(m_lines[first].text).isEmpty())
             ++first;
-        while (last > first && m_lines[last].text.trimmed().isEmpty())
+        while (last > first && scan::trimmed(m_lines[last].text).isEmpty())
             --last;
-        const QStringView f = m_lines[first].text.trimmed();
-        const QStringView b = m_lines[last].text.trimmed();
+        const QStringView f = scan::trimmed(m_lines[first].text);
+        const QStringView b = scan::trimmed(m_lines[last].text);
         if (f.front() == QLatin1Char('"') && b.back() == QLatin1Char('"') && starts[0] == 1 && ends[0] == 1) {
             q = 0;
             wholeField = true;
@@ -397,6 +433,8 @@ void SourceCleaner::stripQuotes()
 
 void SourceCleaner::expandTabs()
 {
+    if (!m_input.contains(QLatin1Char('\t')))
+        return;
     for (SourceLine &l : m_lines) {
         if (!l.text.contains(QLatin1Char('\t')))
             continue;
@@ -417,7 +455,7 @@ void SourceCleaner::expandTabs()
 bool SourceCleaner::looksLikeJson() const
 {
     for (const SourceLine &l : m_lines) {
-        const QStringView t = l.text.trimmed();
+        const QStringView t = scan::trimmed(l.text);
         if (t.isEmpty())
             continue;
         return t.front() == QLatin1Char('{') || t.front() == QLatin1Char('[');

@@ -1,14 +1,15 @@
 #include "textplanparser.h"
 
 #include "keys.h"
+#include "scan.h"
 #include "nodelabel.h"
 #include "textproperty.h"
 
 #include <QRegularExpression>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <array>
 #include <deque>
 #include <map>
 
@@ -30,10 +31,11 @@ struct WorkerBuild
 
 struct NodeBuild
 {
-    QList<Property> head;
-    QList<Property> estimates;
-    QList<Property> actuals;
-    QList<Property> rest;
+    QList<Property> head;           // the label's keys, then the actual figures
+    std::array<Property, 4> estimates; // Startup Cost, Total Cost, Plan Rows, Plan Width
+    int estimateCount = 0;
+    qsizetype labelEnd = 0;         // where the label's keys end in `head`
+    QList<Property> rest;           // the property lines
     std::vector<WorkerBuild> workers;
     QJsonArray targetTables;
     QList<std::pair<QString, QStringList>> groupingKeys;
@@ -117,40 +119,44 @@ int openParens(QStringView s)
     return depth;
 }
 
+// Where the figures start: the first "(cost=", "(actual …" or "(never executed)".
 qsizetype groupStart(QStringView content)
 {
-    qsizetype best = -1;
-    for (QLatin1String marker : {QLatin1String("(cost="), QLatin1String("(actual "), QLatin1String("(actual="),
-                                 QLatin1String("(never executed)")}) {
-        const qsizetype at = content.indexOf(marker);
-        if (at >= 0 && (best < 0 || at < best))
-            best = at;
+    for (qsizetype at = content.indexOf(QLatin1Char('(')); at >= 0; at = content.indexOf(QLatin1Char('('), at + 1)) {
+        const QStringView r = content.mid(at + 1);
+        if (scan::startsWith(r, QLatin1String("cost=")) || scan::startsWith(r, QLatin1String("actual ")) || scan::startsWith(r, QLatin1String("actual="))
+            || scan::startsWith(r, QLatin1String("never executed)")))
+            return at;
     }
-    return best;
+    return -1;
 }
 
 bool isSubplanHeader(QStringView t)
 {
-    if (t.startsWith(QLatin1String("CTE ")))
+    if (t.isEmpty() || (t.front() != QLatin1Char('C') && t.front() != QLatin1Char('I') && t.front() != QLatin1Char('S')))
+        return false;
+    if (scan::startsWith(t, QLatin1String("CTE ")))
         return !t.contains(QLatin1String("(cost=")) && !t.contains(QLatin1Char(':'));
     QStringView rest;
-    if (t.startsWith(QLatin1String("InitPlan")))
+    if (scan::startsWith(t, QLatin1String("InitPlan")))
         rest = t.mid(8);
-    else if (t.startsWith(QLatin1String("SubPlan")))
+    else if (scan::startsWith(t, QLatin1String("SubPlan")))
         rest = t.mid(7);
     else
         return false;
-    rest = rest.trimmed();
+    rest = scan::trimmed(rest);
     qsizetype i = 0;
     while (i < rest.size() && rest.at(i).isDigit())
         ++i;
     rest = rest.mid(i).trimmed();
-    return rest.isEmpty() || (rest.startsWith(QLatin1String("(returns ")) && rest.endsWith(QLatin1Char(')')));
+    return rest.isEmpty() || (scan::startsWith(rest, QLatin1String("(returns ")) && rest.endsWith(QLatin1Char(')')));
 }
 
 bool isWorkerLine(QStringView t, qint64 *number, QStringView *rest)
 {
-    if (!t.startsWith(QLatin1String("Worker ")))
+    if (t.isEmpty() || t.front() != QLatin1Char('W'))
+        return false;
+    if (!scan::startsWith(t, QLatin1String("Worker ")))
         return false;
     qsizetype i = 7;
     while (i < t.size() && t.at(i).isDigit())
@@ -164,9 +170,11 @@ bool isWorkerLine(QStringView t, qint64 *number, QStringView *rest)
 
 bool isTargetTableLine(QStringView t)
 {
+    if (t.isEmpty() || !QStringView(u"IUDMF").contains(t.front()))
+        return false;
     for (const char *op : {"Insert on ", "Update on ", "Delete on ", "Merge on ", "Foreign Insert on ", "Foreign Update on ",
                            "Foreign Delete on "})
-        if (t.startsWith(QLatin1String(op)))
+        if (scan::startsWith(t, QLatin1String(op)))
             return groupStart(t) < 0;
     return false;
 }
@@ -175,6 +183,8 @@ enum class TopKey { None, PlanningTime, ExecutionTime, TotalRuntime, QueryIdenti
 
 TopKey topKey(QStringView key)
 {
+    if (key.isEmpty() || !QStringView(u"PETQSJ").contains(key.front().toUpper()))
+        return TopKey::None;
     if (key.compare(QLatin1String("Planning Time"), Qt::CaseInsensitive) == 0)
         return TopKey::PlanningTime;
     if (key.compare(QLatin1String("Execution Time"), Qt::CaseInsensitive) == 0)
@@ -239,7 +249,9 @@ QJsonObject parseSettings(QStringView value)
 // "Trigger for constraint fk on t: time=0.1 calls=2" / "Trigger trg: calls=3"
 bool parseTrigger(QStringView t, QJsonObject *out)
 {
-    if (!t.startsWith(QLatin1String("Trigger ")))
+    if (t.isEmpty() || t.front() != QLatin1Char('T'))
+        return false;
+    if (!scan::startsWith(t, QLatin1String("Trigger ")))
         return false;
     const qsizetype colon = t.lastIndexOf(QLatin1String(": "));
     if (colon < 0)
@@ -250,7 +262,7 @@ bool parseTrigger(QStringView t, QJsonObject *out)
         return false;
     QJsonObject o;
     bool constraint = false;
-    if (head.startsWith(QLatin1String("for constraint "))) {
+    if (scan::startsWith(head, QLatin1String("for constraint "))) {
         head = head.mid(15);
         constraint = true;
     }
@@ -299,7 +311,7 @@ public:
         size_t start = all.size();
         for (size_t i = 0; i < all.size(); ++i) {
             QStringView t = all[i].text.trimmed();
-            if (t.startsWith(QLatin1String("->")))
+            if (scan::startsWith(t, QLatin1String("->")))
                 t = t.mid(2).trimmed();
             if (t.isEmpty())
                 continue;
@@ -381,22 +393,31 @@ private:
     {
         const auto &all = m_src.lines();
         const int rootIndent = indentOf(all[start].text);
-        QString current;
+        // The current line is a view into the source until a continuation is glued on.
+        QStringView current;
+        QString joined;
+        bool isJoined = false;
         int currentNumber = 0;
         bool open = false;
+        m_lines.reserve(all.size() - start);
         auto flush = [&]() {
             if (!open)
                 return;
-            m_storage.push_back(current);
-            m_lines.push_back(Line{QStringView(m_storage.back()), currentNumber});
+            if (isJoined) {
+                m_storage.push_back(joined);
+                m_lines.push_back(Line{QStringView(m_storage.back()), currentNumber});
+            } else {
+                m_lines.push_back(Line{current, currentNumber});
+            }
             open = false;
+            isJoined = false;
         };
         bool currentIsRoot = false;
-        auto unfinished = [&](const QString &s) {
+        auto unfinished = [&](QStringView s) {
             if (openParens(s) > 0)
                 return true;
-            const QStringView t = QStringView(s).trimmed();
-            const bool arrow = t.startsWith(QLatin1String("->"));
+            const QStringView t = scan::trimmed(s);
+            const bool arrow = scan::startsWith(t, QLatin1String("->"));
             if (!arrow && !currentIsRoot)
                 return false;
             // A node line missing the figures every other node has was cut before them.
@@ -408,12 +429,12 @@ private:
             return false;
         };
         auto canStart = [&](QStringView s) {
-            const QStringView t = s.trimmed();
+            const QStringView t = scan::trimmed(s);
             if (t.isEmpty())
                 return true;
             if (rootIndent > 0 && indentOf(s) == 0)
                 return false; // psql output is indented: a line at column 0 was cut
-            if (t.startsWith(QLatin1String("->")))
+            if (scan::startsWith(t, QLatin1String("->")))
                 return true;
             QStringView k, v;
             if (splitKey(t, &k, &v))
@@ -422,21 +443,25 @@ private:
             QStringView rest;
             if (isSubplanHeader(t) || isWorkerLine(t, &n, &rest) || isTargetTableLine(t))
                 return true;
-            if (t.startsWith(QLatin1String("Trigger ")))
+            if (scan::startsWith(t, QLatin1String("Trigger ")))
                 return true;
             return false;
         };
         for (size_t i = start; i < all.size(); ++i) {
             const QStringView text = all[i].text;
-            if (open && !text.trimmed().isEmpty() && (unfinished(current) || !canStart(text))) {
-                current += text;
+            if (open && !scan::trimmed(text).isEmpty() && (unfinished(isJoined ? QStringView(joined) : current) || !canStart(text))) {
+                if (!isJoined) {
+                    joined = current.toString();
+                    isJoined = true;
+                }
+                joined += text;
                 continue;
             }
             flush();
-            if (text.trimmed().isEmpty())
+            if (scan::trimmed(text).isEmpty())
                 continue;
             currentIsRoot = i == start;
-            current = text.toString();
+            current = text;
             currentNumber = all[i].number;
             open = true;
         }
@@ -469,7 +494,7 @@ private:
 
     bool parseFigures(NodeBuild &n, QStringView groups, int line)
     {
-        QStringView rest = groups.trimmed();
+        QStringView rest = scan::trimmed(groups);
         while (!rest.isEmpty()) {
             if (rest.front() != QLatin1Char('(')) {
                 // Text after the figures (a newer server's addition): keep going, say so.
@@ -481,53 +506,49 @@ private:
                 return error(line, QStringLiteral("unterminated '%1'").arg(rest.toString()));
             const QStringView inner = rest.mid(1, close - 1).trimmed();
             QString why;
-            if (inner.startsWith(QLatin1String("cost="))) {
-                if (!n.estimates.isEmpty())
+            if (scan::startsWith(inner, QLatin1String("cost="))) {
+                if (n.estimateCount > 0)
                     return error(line, QStringLiteral("two estimates '(cost=…)' on one node"));
-                const QStringList words = inner.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-                bool ok = words.size() >= 3;
-                QSet<QString> seen;
-                for (const QString &w : words) {
+                bool ok = true;
+                int seen = 0; // cost, rows and width, each once: anything else is not an estimate
+                for (QStringView w : inner.tokenize(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                     const qsizetype eq = w.indexOf(QLatin1Char('='));
                     if (eq < 0) {
                         ok = false;
                         break;
                     }
-                    const QStringView name = QStringView(w).first(eq), val = QStringView(w).mid(eq + 1);
-                    // cost, rows and width, each once: anything else is not an estimate.
-                    const QString key = name.toString();
-                    if ((key != QLatin1String("cost") && key != QLatin1String("rows") && key != QLatin1String("width")) || seen.contains(key)) {
+                    const QStringView name = w.first(eq), val = w.mid(eq + 1);
+                    const int bit = name == QLatin1String("cost") ? 1 : name == QLatin1String("rows") ? 2 : name == QLatin1String("width") ? 4 : 0;
+                    if (bit == 0 || (seen & bit)) {
                         ok = false;
                         break;
                     }
-                    seen.insert(key);
-                    if (name == QLatin1String("cost")) {
+                    seen |= bit;
+                    if (bit == 1) {
                         const qsizetype dots = val.indexOf(QLatin1String(".."));
                         PlanValue a, b;
                         if (dots < 0 || !TextProperty::toNumber(val.first(dots), &a) || !TextProperty::toNumber(val.mid(dots + 2), &b)) {
                             ok = false;
                             break;
                         }
-                        n.estimates.push_back({keys::StartupCost, PlanValue(a.toDouble())});
-                        n.estimates.push_back({keys::TotalCost, PlanValue(b.toDouble())});
+                        n.estimates[size_t(n.estimateCount++)] = {keys::StartupCost, PlanValue(a.toDouble())};
+                        n.estimates[size_t(n.estimateCount++)] = {keys::TotalCost, PlanValue(b.toDouble())};
                     } else {
                         PlanValue v;
                         if (!TextProperty::toNumber(val, &v)) {
                             ok = false;
                             break;
                         }
-                        if (name == QLatin1String("rows"))
-                            n.estimates.push_back({keys::PlanRows, v});
-                        else if (name == QLatin1String("width"))
-                            n.estimates.push_back({keys::PlanWidth, v});
+                        n.estimates[size_t(n.estimateCount++)] = {bit == 2 ? keys::PlanRows : keys::PlanWidth, v};
                     }
                 }
-                if (!ok || n.estimates.size() < 4)
+                ok = ok && seen == 7;
+                if (!ok || n.estimateCount < 4)
                     return error(line, QStringLiteral("cannot read the estimate '(%1)'").arg(inner.toString()));
-            } else if (inner.startsWith(QLatin1String("actual")) || inner == QLatin1String("never executed")) {
+            } else if (scan::startsWith(inner, QLatin1String("actual")) || inner == QLatin1String("never executed")) {
                 if (n.hasActuals)
                     return error(line, QStringLiteral("two sets of actual figures on one node"));
-                if (!TextProperty::applyActuals(n.actuals, inner, m_timed, &why))
+                if (!TextProperty::applyActuals(n.head, inner, m_timed, &why))
                     return error(line, QStringLiteral("%1 in '(%2)'").arg(why, inner.toString()));
                 n.hasActuals = true;
                 n.neverExecuted = inner == QLatin1String("never executed");
@@ -549,7 +570,11 @@ private:
         const QStringView label = (g < 0 ? content : content.first(g)).trimmed();
         if (label.isEmpty())
             return error(line, QStringLiteral("a node without a name"));
-        n.head = NodeLabel::parse(label);
+        // One allocation for what most nodes print; the property lines go to `rest`.
+        n.head.reserve(32);
+        n.rest.reserve(16);
+        NodeLabel::parse(label, n.head);
+        n.labelEnd = n.head.size();
         for (const Property &p : n.head) {
             if (p.key == keys::NodeType)
                 n.nodeType = p.value.toString();
@@ -592,7 +617,7 @@ private:
             const QString v = value.toString();
             static const QRegularExpression local17(QStringLiteral(R"((^|,)\s*local\s)"));
             const int shape = local17.match(v).hasMatch() ? 17
-                : (v.contains(QLatin1String("shared")) || v.trimmed().startsWith(QLatin1String("temp"))) ? 15
+                : (v.contains(QLatin1String("shared")) || scan::trimmed(v).startsWith(QLatin1String("temp"))) ? 15
                                                                                                           : 14;
             m_ioShape = qMax(m_ioShape, shape);
         }
@@ -616,11 +641,11 @@ private:
         m_stack.clear();
         PlanValue n;
         auto ms = [&](const QString &name) {
-            QStringView v = value.trimmed();
-            if (v.endsWith(QLatin1String("ms")))
+            QStringView v = scan::trimmed(value);
+            if (scan::endsWith(v, QLatin1String("ms")))
                 v.chop(2);
-            if (!TextProperty::toNumber(v.trimmed(), &n))
-                return error(line, QStringLiteral("'%1' should be a time in ms").arg(value.trimmed().toString()));
+            if (!TextProperty::toNumber(scan::trimmed(v), &n))
+                return error(line, QStringLiteral("'%1' should be a time in ms").arg(scan::trimmed(value).toString()));
             setTop(name, PlanValue(n.toDouble()));
             return true;
         };
@@ -638,10 +663,10 @@ private:
             setTop(keys::QueryIdentifier, n);
             return true;
         case TopKey::Settings:
-            setTop(keys::Settings, PlanValue(QJsonValue(parseSettings(value.trimmed()))));
+            setTop(keys::Settings, PlanValue(QJsonValue(parseSettings(scan::trimmed(value)))));
             return true;
         case TopKey::QueryText:
-            setTop(keys::QueryText, PlanValue(value.trimmed().toString()));
+            setTop(keys::QueryText, PlanValue(scan::trimmed(value).toString()));
             return true;
         case TopKey::Planning:
         case TopKey::Jit:
@@ -679,7 +704,7 @@ private:
     bool handle(const Line &l)
     {
         const QStringView raw = l.text;
-        const QStringView t = raw.trimmed();
+        const QStringView t = scan::trimmed(raw);
         if (t.isEmpty())
             return true;
         const int indent = indentOf(raw);
@@ -689,12 +714,12 @@ private:
             m_pending = Pending{};
 
         if (m_nodes.empty()) {
-            QStringView content = t.startsWith(QLatin1String("->")) ? t.mid(2).trimmed() : t;
+            QStringView content = scan::startsWith(t, QLatin1String("->")) ? t.mid(2).trimmed() : t;
             const int labelCol = indent + int(t.size() - content.size());
             return addNode(content, labelCol, -1, l.number);
         }
 
-        if (t.startsWith(QLatin1String("->"))) {
+        if (scan::startsWith(t, QLatin1String("->"))) {
             const QStringView content = t.mid(2).trimmed();
             const int labelCol = indent + int(t.size() - content.size());
             popTo(indent);
@@ -756,7 +781,7 @@ private:
             if (workerRest.isEmpty())
                 return true;
             QList<Property> &sink = n.workers[size_t(w)].props;
-            if (workerRest.startsWith(QLatin1String("actual")) || workerRest == QLatin1String("never executed")) {
+            if (scan::startsWith(workerRest, QLatin1String("actual")) || workerRest == QLatin1String("never executed")) {
                 QString why;
                 if (!TextProperty::applyActuals(sink, workerRest, m_timed, &why))
                     return error(l.number, why);
@@ -767,7 +792,7 @@ private:
                 return error(l.number, QStringLiteral("cannot read the worker details '%1'").arg(workerRest.toString()));
             return applyTo(sink, wk, wv, &n, l.number);
         }
-        if (t.startsWith(QLatin1String("JIT for worker "))) {
+        if (scan::startsWith(t, QLatin1String("JIT for worker "))) {
             popTo(indent);
             const int node = nearestNode();
             const QString name = QStringLiteral("JIT@%1").arg(node);
@@ -793,7 +818,7 @@ private:
             if (m_stack.empty()) {
                 if (key == QLatin1String("Time"))
                     return true; // psql's \timing
-                setTop(key.toString(), PlanValue(value.trimmed().toString()));
+                setTop(key.toString(), PlanValue(scan::trimmed(value).toString()));
                 return true;
             }
             const Frame f = m_stack.back();
@@ -812,7 +837,7 @@ private:
                     || (key == QLatin1String("Sort Key") && !node->groupingKeys.isEmpty()))) {
                 if (node->groupingAt < 0)
                     node->groupingAt = int(node->rest.size());
-                node->groupingKeys.push_back({key.toString(), TextProperty::splitList(value.trimmed())});
+                node->groupingKeys.push_back({key.toString(), TextProperty::splitList(scan::trimmed(value))});
                 return true;
             }
             return applyTo(*frameSink(f), key, value, node, l.number);
@@ -839,7 +864,7 @@ private:
     static bool has(const QList<Property> &list, const QString &key)
     {
         for (const Property &p : list)
-            if (p.key == key)
+            if (keys::same(p.key, key))
                 return true;
         return false;
     }
@@ -894,18 +919,22 @@ private:
 
     QList<Property> assemble(NodeBuild &n) const
     {
-        QList<Property> props = n.head;
+        QList<Property> props = std::move(n.head);
+        props.reserve(props.size() + 2 + n.estimateCount + n.rest.size() + 4);
+        // The estimates go between the label's keys and the actual figures.
+        if (n.estimateCount > 0)
+            props.insert(n.labelEnd, n.estimateCount, Property());
+        for (int i = 0; i < n.estimateCount; ++i)
+            props[n.labelEnd + i] = std::move(n.estimates[size_t(i)]);
         // Parent Relationship and Subplan Name sit before Custom Plan Provider / Parallel Aware.
         qsizetype at = 0;
-        while (at < props.size() && props.at(at).key != keys::CustomPlanProvider && props.at(at).key != keys::ParallelAware)
+        while (at < n.labelEnd && props.at(at).key != keys::CustomPlanProvider && props.at(at).key != keys::ParallelAware)
             ++at;
         if (!n.subplanName.isEmpty())
             props.insert(at, {keys::SubplanName, PlanValue(n.subplanName)});
         if (!n.relationship.isEmpty())
             props.insert(at, {keys::ParentRelationship, PlanValue(n.relationship)});
-        props += n.estimates;
-        props += n.actuals;
-        QList<Property> rest = n.rest;
+        QList<Property> &rest = n.rest;
         if (!n.groupingKeys.isEmpty()) {
             const int hashKeys = int(std::count_if(n.groupingKeys.begin(), n.groupingKeys.end(),
                                                    [](const auto &g) { return g.first == QLatin1String("Hash Key"); }));
@@ -991,17 +1020,32 @@ private:
             rest.push_back({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
         // A property line repeating a key of the node line (mangled or hand-edited input)
         // must not give the node the key twice: the node line's value stands.
-        QSet<QString> seenKeys;
-        QList<Property> head;
-        for (Property &p : props)
-            if (!seenKeys.contains(p.key)) {
-                seenKeys.insert(p.key);
-                head.push_back(std::move(p));
-            }
-        props = std::move(head);
+        // A filter on the keys seen so far keeps this linear for the usual, duplicate-free node.
+        quint64 seenMask = 0;
+        auto bit = [](const QString &k) {
+            return quint64(1) << ((quint64(k.size()) * 7 + (k.isEmpty() ? 0 : k.back().unicode())) % 64);
+        };
+        auto seen = [&](const QList<Property> &list, qsizetype upto, const QString &k) {
+            if (!(seenMask & bit(k)))
+                return false;
+            for (qsizetype i = 0; i < upto; ++i)
+                if (keys::same(list.at(i).key, k))
+                    return true;
+            return false;
+        };
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < props.size(); ++i) {
+            if (seen(props, kept, props.at(i).key))
+                continue;
+            seenMask |= bit(props.at(i).key);
+            if (kept != i)
+                props[kept] = std::move(props[i]);
+            ++kept;
+        }
+        props.resize(kept);
         for (Property &p : rest)
-            if (!seenKeys.contains(p.key)) {
-                seenKeys.insert(p.key);
+            if (!seen(props, props.size(), p.key)) {
+                seenMask |= bit(p.key);
                 props.push_back(std::move(p));
             }
         if (!n.workers.empty()) {
@@ -1040,7 +1084,7 @@ private:
             PlanNode &n = plan.nodes[i];
             n.index = int(i);
             n.parent = b.parent;
-            n.children = b.children;
+            n.children = std::move(b.children);
             n.sourceLine = b.line;
             n.props = assemble(b);
         }
@@ -1052,7 +1096,7 @@ private:
         }
         // Per-worker JIT of a node (VERBOSE parallel plans).
         for (const auto &[name, props] : m_groups) {
-            if (!name.startsWith(QLatin1String("JIT@")))
+            if (!scan::startsWith(name, QLatin1String("JIT@")))
                 continue;
             const int node = name.mid(4).toInt();
             if (node >= 0 && node < int(plan.nodes.size()))

@@ -1,6 +1,7 @@
 #include "textproperty.h"
 
 #include "keys.h"
+#include "scan.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,11 +15,18 @@ namespace {
 void put(QList<Property> &out, const QString &key, PlanValue v)
 {
     for (Property &p : out)
-        if (p.key == key) {
+        if (keys::same(p.key, key)) {
             p.value = std::move(v);
             return;
         }
     out.push_back(Property{key, std::move(v)});
+}
+
+// A key as the text names it: the shared copy when PostgreSQL's JSON knows it.
+void put(QList<Property> &out, QStringView key, PlanValue v)
+{
+    QString storage;
+    put(out, keys::intern(key, &storage), std::move(v));
 }
 
 // Splits "A: x  B: y  C: z" at the known sub-keys that follow two (or one) spaces.
@@ -50,7 +58,7 @@ QList<std::pair<QStringView, QStringView>> splitPairs(QStringView first, QString
             }
         }
         if (best < 0) {
-            pairs.push_back({key, text.trimmed()});
+            pairs.push_back({key, scan::trimmed(text)});
             return pairs;
         }
         pairs.push_back({key, text.first(best).trimmed()});
@@ -65,32 +73,30 @@ bool parseBuffers(QList<Property> &out, QStringView value, QString *error)
 {
     double v[10] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     enum { SH, SR, SD, SW, LH, LR, LD, LW, TR, TW };
-    const QStringList groups = value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &g : groups) {
-        const QStringList words = g.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.isEmpty())
-            continue;
-        int base;
-        if (words.first() == QLatin1String("shared"))
-            base = SH;
-        else if (words.first() == QLatin1String("local"))
-            base = LH;
-        else if (words.first() == QLatin1String("temp"))
-            base = TR;
-        else {
-            *error = QStringLiteral("unknown buffer group '%1'").arg(words.first());
-            return false;
-        }
-        for (int i = 1; i < words.size(); ++i) {
-            const QString &w = words.at(i);
+    for (QStringView g : value.tokenize(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        int base = -1;
+        for (QStringView w : g.tokenize(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (base < 0) {
+                if (w == QLatin1String("shared"))
+                    base = SH;
+                else if (w == QLatin1String("local"))
+                    base = LH;
+                else if (w == QLatin1String("temp"))
+                    base = TR;
+                else {
+                    *error = QStringLiteral("unknown buffer group '%1'").arg(w);
+                    return false;
+                }
+                continue;
+            }
             const qsizetype eq = w.indexOf(QLatin1Char('='));
             if (eq < 0) {
                 *error = QStringLiteral("cannot read '%1' in Buffers").arg(w);
                 return false;
             }
-            const QStringView name = QStringView(w).first(eq);
+            const QStringView name = w.first(eq);
             PlanValue n;
-            if (!TextProperty::toNumber(QStringView(w).mid(eq + 1), &n)) {
+            if (!TextProperty::toNumber(w.mid(eq + 1), &n)) {
                 *error = QStringLiteral("'%1' in Buffers is not a number").arg(w);
                 return false;
             }
@@ -259,10 +265,10 @@ QJsonObject sortGroups(QStringView count, const QList<std::pair<QStringView, QSt
 // "1.234 ms"
 bool toMs(QStringView s, PlanValue *out)
 {
-    s = s.trimmed();
-    if (s.endsWith(QLatin1String("ms")))
+    s = scan::trimmed(s);
+    if (scan::endsWith(s, QLatin1String("ms")))
         s.chop(2);
-    return TextProperty::toNumber(s.trimmed(), out);
+    return TextProperty::toNumber(scan::trimmed(s), out);
 }
 
 bool isConditionKey(QStringView key)
@@ -302,7 +308,7 @@ bool isNumberKey(QStringView key)
 
 bool TextProperty::toNumber(QStringView s, PlanValue *out)
 {
-    s = s.trimmed();
+    s = scan::trimmed(s);
     if (s.isEmpty() || s.size() > 40)
         return false;
     char buf[48];
@@ -337,8 +343,8 @@ bool TextProperty::toNumber(QStringView s, PlanValue *out)
 
 bool TextProperty::toKilobytes(QStringView s, PlanValue *out)
 {
-    s = s.trimmed();
-    if (s.endsWith(QLatin1String("kB")))
+    s = scan::trimmed(s);
+    if (scan::endsWith(s, QLatin1String("kB")))
         s.chop(2);
     return toNumber(s, out);
 }
@@ -383,7 +389,7 @@ QStringList TextProperty::splitList(QStringView value)
 
 bool TextProperty::applyActuals(QList<Property> &out, QStringView text, bool timed, QString *error)
 {
-    QStringView t = text.trimmed();
+    QStringView t = scan::trimmed(text);
     if (t.startsWith(QLatin1Char('(')) && t.endsWith(QLatin1Char(')')))
         t = t.mid(1, t.size() - 2);
     if (t == QLatin1String("never executed")) {
@@ -395,21 +401,20 @@ bool TextProperty::applyActuals(QList<Property> &out, QStringView text, bool tim
         put(out, keys::ActualLoops, PlanValue(qint64(0)));
         return true;
     }
-    if (!t.startsWith(QLatin1String("actual"))) {
+    if (!scan::startsWith(t, QLatin1String("actual"))) {
         *error = QStringLiteral("expected 'actual …' or 'never executed'");
         return false;
     }
     t = t.mid(6).trimmed();
-    const QStringList words = t.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     bool sawRows = false, sawLoops = false;
-    for (const QString &w : words) {
+    for (QStringView w : t.tokenize(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const qsizetype eq = w.indexOf(QLatin1Char('='));
         if (eq < 0) {
             *error = QStringLiteral("cannot read '%1' in the actual figures").arg(w);
             return false;
         }
-        const QStringView name = QStringView(w).first(eq);
-        const QStringView val = QStringView(w).mid(eq + 1);
+        const QStringView name = w.first(eq);
+        const QStringView val = w.mid(eq + 1);
         if (name == QLatin1String("time")) {
             const qsizetype dots = val.indexOf(QLatin1String(".."));
             PlanValue a, b;
@@ -448,7 +453,7 @@ bool TextProperty::applyActuals(QList<Property> &out, QStringView text, bool tim
 
 bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView value, const Context &ctx, QString *error)
 {
-    value = value.trimmed();
+    value = scan::trimmed(value);
     if (key == QLatin1String("Buffers"))
         return parseBuffers(out, value, error);
     if (key == QLatin1String("I/O Timings"))
@@ -517,7 +522,7 @@ bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView valu
                                       {QLatin1String("Batches"), QLatin1String("Memory Usage"), QLatin1String("Disk Usage")});
         for (const auto &[k, v] : pairs) {
             PlanValue n;
-            if (!(k.endsWith(QLatin1String("Usage")) ? toKilobytes(v, &n) : toNumber(v, &n))) {
+            if (!(scan::endsWith(k, QLatin1String("Usage")) ? toKilobytes(v, &n) : toNumber(v, &n))) {
                 *error = QStringLiteral("cannot read '%1: %2'").arg(k.toString(), v.toString());
                 return false;
             }
@@ -552,7 +557,7 @@ bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView valu
                                       {QLatin1String("Sort Method"), QLatin1String("Sort Methods"),
                                        QLatin1String("Average Memory"), QLatin1String("Peak Memory"),
                                        QLatin1String("Average Disk"), QLatin1String("Peak Disk")});
-        put(out, key.toString(), PlanValue(QJsonValue(sortGroups(pairs.first().second, pairs.mid(1)))));
+        put(out, key, PlanValue(QJsonValue(sortGroups(pairs.first().second, pairs.mid(1)))));
         return true;
     }
     if (key == QLatin1String("Storage")) {
@@ -593,7 +598,7 @@ bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView valu
             if (close > open) {
                 put(out, QStringLiteral("Sampling Parameters"), PlanValue(splitList(value.mid(open + 1, close - open - 1))));
                 QStringView rest = value.mid(close + 1).trimmed();
-                if (rest.startsWith(QLatin1String("REPEATABLE"))) {
+                if (scan::startsWith(rest, QLatin1String("REPEATABLE"))) {
                     rest = rest.mid(10).trimmed();
                     if (rest.startsWith(QLatin1Char('(')) && rest.endsWith(QLatin1Char(')')))
                         rest = rest.mid(1, rest.size() - 2);
@@ -646,11 +651,11 @@ bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView valu
         return true;
     }
     if (isListKey(key)) {
-        put(out, key.toString(), PlanValue(splitList(value)));
+        put(out, key, PlanValue(splitList(value)));
         return true;
     }
     if (isConditionKey(key)) {
-        put(out, key.toString(), PlanValue(value.toString()));
+        put(out, key, PlanValue(value.toString()));
         return true;
     }
     if (isNumberKey(key)) {
@@ -659,17 +664,17 @@ bool TextProperty::apply(QList<Property> &out, QStringView key, QStringView valu
             *error = QStringLiteral("'%1' should be a number").arg(value.toString());
             return false;
         }
-        put(out, key.toString(), n);
+        put(out, key, n);
         return true;
     }
     // Anything else from this or a newer server: a number, a boolean, or text.
     PlanValue n;
     if (toNumber(value, &n))
-        put(out, key.toString(), n);
+        put(out, key, n);
     else if (value == QLatin1String("true") || value == QLatin1String("false"))
-        put(out, key.toString(), PlanValue(value == QLatin1String("true")));
+        put(out, key, PlanValue(value == QLatin1String("true")));
     else
-        put(out, key.toString(), PlanValue(value.toString()));
+        put(out, key, PlanValue(value.toString()));
     return true;
 }
 
