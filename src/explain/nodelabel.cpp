@@ -12,43 +12,76 @@ enum class Target { Relation, Function, TableFunction, Cte, Tuplestore, AliasOnl
 
 struct ScanType
 {
-    const char *text;  // as printed
-    const char *json;  // "Node Type"
+    QLatin1String text; // as printed, and PostgreSQL's "Node Type"
     Target target;
 };
 
 // Longest names first so "Index Only Scan" wins over "Index Scan".
-const ScanType kScans[] = {
-    {"Named Tuplestore Scan", "Named Tuplestore Scan", Target::Tuplestore},
-    {"Table Function Scan", "Table Function Scan", Target::TableFunction},
-    {"Bitmap Index Scan", "Bitmap Index Scan", Target::Relation},
-    {"Bitmap Heap Scan", "Bitmap Heap Scan", Target::Relation},
-    {"Index Only Scan", "Index Only Scan", Target::Relation},
-    {"Tid Range Scan", "Tid Range Scan", Target::Relation},
-    {"Function Scan", "Function Scan", Target::Function},
-    {"Subquery Scan", "Subquery Scan", Target::AliasOnly},
-    {"WorkTable Scan", "WorkTable Scan", Target::Cte},
-    {"Foreign Scan", "Foreign Scan", Target::Relation},
-    {"Sample Scan", "Sample Scan", Target::Relation},
-    {"Values Scan", "Values Scan", Target::AliasOnly},
-    {"Index Scan", "Index Scan", Target::Relation},
-    {"Seq Scan", "Seq Scan", Target::Relation},
-    {"Tid Scan", "Tid Scan", Target::Relation},
-    {"CTE Scan", "CTE Scan", Target::Cte},
+constexpr ScanType kScans[] = {
+    {QLatin1String("Named Tuplestore Scan"), Target::Tuplestore},
+    {QLatin1String("Table Function Scan"), Target::TableFunction},
+    {QLatin1String("Bitmap Index Scan"), Target::Relation},
+    {QLatin1String("Bitmap Heap Scan"), Target::Relation},
+    {QLatin1String("Index Only Scan"), Target::Relation},
+    {QLatin1String("Tid Range Scan"), Target::Relation},
+    {QLatin1String("Function Scan"), Target::Function},
+    {QLatin1String("Subquery Scan"), Target::AliasOnly},
+    {QLatin1String("WorkTable Scan"), Target::Cte},
+    {QLatin1String("Foreign Scan"), Target::Relation},
+    {QLatin1String("Sample Scan"), Target::Relation},
+    {QLatin1String("Values Scan"), Target::AliasOnly},
+    {QLatin1String("Index Scan"), Target::Relation},
+    {QLatin1String("Seq Scan"), Target::Relation},
+    {QLatin1String("Tid Scan"), Target::Relation},
+    {QLatin1String("CTE Scan"), Target::Cte},
 };
 
 // Nodes printed by name alone (or name + " on target" for the few that have one).
-const char *const kPlain[] = {
-    "Result", "ProjectSet", "Append", "Merge Append", "Recursive Union", "BitmapAnd", "BitmapOr", "Gather Merge", "Gather",
-    "Materialize", "Memoize", "Result Cache", "Incremental Sort", "Sort", "Group", "WindowAgg", "Unique", "LockRows", "Limit",
-    "Hash", "Custom Scan", "Window Aggregate",
+constexpr QLatin1String kPlain[] = {
+    QLatin1String("Result"), QLatin1String("ProjectSet"), QLatin1String("Append"), QLatin1String("Merge Append"),
+    QLatin1String("Recursive Union"), QLatin1String("BitmapAnd"), QLatin1String("BitmapOr"), QLatin1String("Gather Merge"),
+    QLatin1String("Gather"), QLatin1String("Materialize"), QLatin1String("Memoize"), QLatin1String("Result Cache"),
+    QLatin1String("Incremental Sort"), QLatin1String("Sort"), QLatin1String("Group"), QLatin1String("WindowAgg"),
+    QLatin1String("Unique"), QLatin1String("LockRows"), QLatin1String("Limit"), QLatin1String("Hash"),
+    QLatin1String("Custom Scan"), QLatin1String("Window Aggregate"),
 };
 
-const char *const kJoinTypes[] = {"Right Semi", "Right Anti", "Left", "Right", "Full", "Semi", "Anti"};
+constexpr QLatin1String kJoinTypes[] = {QLatin1String("Right Semi"), QLatin1String("Right Anti"), QLatin1String("Left"),
+                                        QLatin1String("Right"), QLatin1String("Full"), QLatin1String("Semi"), QLatin1String("Anti")};
+
+// One shared QString per name, so a plan's nodes do not each allocate their "Node Type".
+template<size_t N>
+std::vector<QString> toStrings(const QLatin1String (&names)[N])
+{
+    return std::vector<QString>(std::begin(names), std::end(names));
+}
+
+const QString &sharedPlain(size_t i)
+{
+    static const std::vector<QString> strings = toStrings(kPlain);
+    return strings[i];
+}
+
+const QString &sharedJoinType(size_t i)
+{
+    static const std::vector<QString> strings = toStrings(kJoinTypes);
+    return strings[i];
+}
+
+const QString &sharedScanName(size_t i)
+{
+    static const std::vector<QString> strings = [] {
+        std::vector<QString> v;
+        for (const ScanType &st : kScans)
+            v.push_back(QString(st.text));
+        return v;
+    }();
+    return strings[i];
+}
 
 bool takePrefix(QStringView &s, QLatin1String prefix)
 {
-    if (s.startsWith(prefix)) {
+    if (scan::startsWith(s, prefix)) {
         s = s.mid(prefix.size());
         return true;
     }
@@ -57,7 +90,7 @@ bool takePrefix(QStringView &s, QLatin1String prefix)
 
 bool startsWithWord(QStringView s, QLatin1String word)
 {
-    return s.startsWith(word) && (s.size() == word.size() || s.at(word.size()) == QLatin1Char(' '));
+    return scan::startsWith(s, word) && (s.size() == word.size() || s.at(word.size()) == QLatin1Char(' '));
 }
 
 void addTarget(QList<Property> &out, QStringView text, Target kind)
@@ -117,29 +150,22 @@ QString NodeLabel::unquote(QStringView ident)
 QStringList NodeLabel::splitIdentifiers(QStringView text, QChar separator)
 {
     QStringList out;
-    QString cur;
     bool quoted = false;
+    qsizetype start = 0;
+    auto take = [&](qsizetype end) {
+        if (end > start)
+            out << (separator == QLatin1Char('.') ? unquote(text.sliced(start, end - start)) : text.sliced(start, end - start).toString());
+    };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
-        if (c == QLatin1Char('"')) {
+        if (c == QLatin1Char('"'))
             quoted = !quoted;
-            cur += c;
-            continue;
+        else if (c == separator && !quoted) {
+            take(i);
+            start = i + 1;
         }
-        if (c == separator && !quoted) {
-            if (!cur.isEmpty())
-                out << cur;
-            cur.clear();
-            continue;
-        }
-        cur += c;
     }
-    if (!cur.isEmpty())
-        out << cur;
-    if (separator == QLatin1Char('.')) {
-        for (QString &p : out)
-            p = unquote(p);
-    }
+    take(text.size());
     return out;
 }
 
@@ -242,9 +268,8 @@ void NodeLabel::parse(QStringView label, QList<Property> &out, bool *recognized)
     }
 
     // Joins: "Nested Loop", "Hash Join", "Merge Left Join", "Nested Loop Right Anti Join" …
-    for (const char *base : {"Nested Loop", "Hash", "Merge"}) {
-        const QLatin1String b(base);
-        if (!s.startsWith(b))
+    for (const QLatin1String b : {QLatin1String("Nested Loop"), QLatin1String("Hash"), QLatin1String("Merge")}) {
+        if (!scan::startsWith(s, b))
             continue;
         QStringView rest = s.mid(b.size());
         const bool nestLoop = b == QLatin1String("Nested Loop");
@@ -258,10 +283,10 @@ void NodeLabel::parse(QStringView label, QList<Property> &out, bool *recognized)
             continue;
         rest = rest.mid(1);
         QString joinType = QStringLiteral("Inner");
-        for (const char *jt : kJoinTypes) {
-            const QLatin1String j(jt);
-            if (rest.startsWith(j) && rest.mid(j.size()).startsWith(QLatin1String(" Join"))) {
-                joinType = QString::fromLatin1(jt);
+        for (size_t k = 0; k < std::size(kJoinTypes); ++k) {
+            const QLatin1String j = kJoinTypes[k];
+            if (scan::startsWith(rest, j) && scan::startsWith(rest.mid(j.size()), QLatin1String(" Join"))) {
+                joinType = sharedJoinType(k);
                 rest = rest.mid(j.size() + 1);
                 break;
             }
@@ -275,15 +300,16 @@ void NodeLabel::parse(QStringView label, QList<Property> &out, bool *recognized)
     }
 
     // Scans.
-    for (const ScanType &st : kScans) {
-        const QLatin1String name(st.text);
-        if (!s.startsWith(name))
+    for (size_t k = 0; k < std::size(kScans); ++k) {
+        const ScanType &st = kScans[k];
+        const QLatin1String name = st.text;
+        if (!scan::startsWith(s, name))
             continue;
         QStringView rest = s.mid(name.size());
         if (!rest.isEmpty() && rest.front() != QLatin1Char(' '))
             continue;
         rest = scan::trimmed(rest);
-        out.push_back({keys::NodeType, PlanValue(QString::fromLatin1(st.json))});
+        out.push_back({keys::NodeType, PlanValue(sharedScanName(k))});
         addFlags(out, parallel, async);
         const bool indexScan = name == QLatin1String("Index Scan") || name == QLatin1String("Index Only Scan");
         if (indexScan) {
@@ -314,12 +340,11 @@ void NodeLabel::parse(QStringView label, QList<Property> &out, bool *recognized)
         return;
     }
 
-    for (const char *plain : kPlain) {
-        const QLatin1String p(plain);
-        if (s == p || (s.startsWith(p) && s.mid(p.size()).startsWith(QLatin1String(" on ")))) {
-            QString type = QString(p);
-            if (type == QLatin1String("Result Cache"))
-                type = QStringLiteral("Memoize"); // PostgreSQL 14 named it Result Cache
+    for (size_t k = 0; k < std::size(kPlain); ++k) {
+        const QLatin1String p = kPlain[k];
+        if (s == p || (scan::startsWith(s, p) && scan::startsWith(s.mid(p.size()), QLatin1String(" on ")))) {
+            // PostgreSQL 14 named Memoize "Result Cache".
+            const QString &type = p == QLatin1String("Result Cache") ? sharedPlain(10) : sharedPlain(k);
             out.push_back({keys::NodeType, PlanValue(type)});
             addFlags(out, parallel, async);
             if (s.size() > p.size())

@@ -67,7 +67,7 @@ int Plan::addNode(int parent)
     return int(nodes.size()) - 1;
 }
 
-void Plan::finalize()
+void Plan::finalize(Facts facts)
 {
     if (nodes.empty())
         return;
@@ -111,7 +111,8 @@ void Plan::finalize()
     }
     for (PlanNode &n : nodes) {
         n.depth = n.parent >= 0 ? nodes[size_t(n.parent)].depth + 1 : 0;
-        n.refreshFacts();
+        if (facts == Facts::Refresh)
+            n.refreshFacts();
     }
 }
 

@@ -54,8 +54,10 @@ public:
     // Appends a node under `parent` (-1 for the root); returns its index.
     int addNode(int parent);
     // Recomputes indexes, parents, depths and facts after building or editing the tree,
-    // keeping the nodes in pre-order.
-    void finalize();
+    // keeping the nodes in pre-order. A builder that refreshed each node's facts while
+    // the node was still in cache passes Facts::Ready.
+    enum class Facts { Refresh, Ready };
+    void finalize(Facts facts = Facts::Refresh);
 };
 
 } // namespace pgdeck::explain

@@ -16,6 +16,12 @@ struct Property
     PlanValue value;
 };
 
+} // namespace pgdeck::explain
+
+Q_DECLARE_TYPEINFO(pgdeck::explain::Property, Q_RELOCATABLE_TYPE);
+
+namespace pgdeck::explain {
+
 // Buffer counters and I/O time of a node (or of one part of it), in blocks and ms.
 struct Buffers
 {

@@ -77,3 +77,7 @@ inline bool isSet(double v) { return !std::isnan(v); }
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace pgdeck::explain
+
+// Every alternative is relocatable (Qt's shared types, scalars), so QList may move
+// values with memmove when it grows or inserts.
+Q_DECLARE_TYPEINFO(pgdeck::explain::PlanValue, Q_RELOCATABLE_TYPE);

@@ -94,9 +94,16 @@ bool splitKey(QStringView t, QStringView *key, QStringView *value)
 // Balance of round brackets outside quotes; > 0 means the line was cut.
 int openParens(QStringView s)
 {
+    // Nothing to count before the first bracket or quote (most lines have none).
+    qsizetype from = s.size();
+    for (QChar m : {QChar(u'('), QChar(u')'), QChar(u'\''), QChar(u'"')}) {
+        const qsizetype at = s.first(from).indexOf(m);
+        if (at >= 0)
+            from = at;
+    }
     int depth = 0;
     bool single = false, dbl = false;
-    for (QChar c : s) {
+    for (QChar c : s.sliced(from)) {
         if (single) {
             if (c == QLatin1Char('\''))
                 single = false;
@@ -299,6 +306,64 @@ QJsonObject toObject(const QList<Property> &props)
     return o;
 }
 
+// A node's keys with a 64-bit filter in front, so the many "has it this key?" checks
+// of a node with 25 keys rarely compare strings.
+class KeyList
+{
+public:
+    explicit KeyList(QList<Property> &l) : list(l)
+    {
+        for (const Property &p : list)
+            m_mask |= bit(p.key);
+    }
+
+    bool has(const QString &key) const
+    {
+        if (!(m_mask & bit(key)))
+            return false;
+        for (const Property &p : list)
+            if (keys::same(p.key, key))
+                return true;
+        return false;
+    }
+    void push(Property p)
+    {
+        m_mask |= bit(p.key);
+        list.push_back(std::move(p));
+    }
+    void insert(qsizetype i, Property p)
+    {
+        m_mask |= bit(p.key);
+        list.insert(i, std::move(p));
+    }
+    void prepend(Property p) { insert(0, std::move(p)); }
+    void ensure(const QString &key, PlanValue v)
+    {
+        if (!has(key))
+            push({key, std::move(v)});
+    }
+    // After `after`, or first when the node has no such key.
+    void insertAfter(const QString &after, Property p)
+    {
+        for (qsizetype i = 0; i < list.size(); ++i)
+            if (keys::same(list.at(i).key, after)) {
+                insert(i + 1, std::move(p));
+                return;
+            }
+        prepend(std::move(p));
+    }
+
+    QList<Property> &list;
+
+private:
+    static quint64 bit(const QString &k)
+    {
+        const quint64 h = k.isEmpty() ? 0 : quint64(k.size()) * 7 + k.front().unicode() * 3 + k.back().unicode();
+        return quint64(1) << (h % 64);
+    }
+    quint64 m_mask = 0;
+};
+
 class Parser
 {
 public:
@@ -340,6 +405,7 @@ public:
             m_timed = m_timed || t.contains(QLatin1String("actual time="));
         }
         joinWrapped(start);
+        m_nodes.reserve(m_arrowLines + 1);
         if (!m_src.queryText().isEmpty())
             m_top.push_back({keys::QueryText, PlanValue(m_src.queryText())});
 
@@ -368,6 +434,7 @@ private:
         int col = 0;
     } m_pending;
     bool m_hasCosts = false, m_hasActuals = false, m_timed = false, m_ended = false;
+    size_t m_arrowLines = 0; // "->" lines: about as many nodes
     bool m_verbose = false, m_buffers = false, m_wal = false, m_walBuffersFull = false;
     int m_ioShape = 0; // 0 none, 14 read/write, 15 shared/local + temp, 17 shared/local/temp split
     QString m_error;
@@ -449,7 +516,10 @@ private:
         };
         for (size_t i = start; i < all.size(); ++i) {
             const QStringView text = all[i].text;
-            if (open && !scan::trimmed(text).isEmpty() && (unfinished(isJoined ? QStringView(joined) : current) || !canStart(text))) {
+            const QStringView trimmedText = scan::trimmed(text);
+            if (scan::startsWith(trimmedText, QLatin1String("->")))
+                ++m_arrowLines;
+            if (open && !trimmedText.isEmpty() && (unfinished(isJoined ? QStringView(joined) : current) || !canStart(text))) {
                 if (!isJoined) {
                     joined = current.toString();
                     isJoined = true;
@@ -458,7 +528,7 @@ private:
                 continue;
             }
             flush();
-            if (scan::trimmed(text).isEmpty())
+            if (trimmedText.isEmpty())
                 continue;
             currentIsRoot = i == start;
             current = text;
@@ -821,12 +891,12 @@ private:
                 setTop(key.toString(), PlanValue(scan::trimmed(value).toString()));
                 return true;
             }
-            const Frame f = m_stack.back();
+            const Frame &f = m_stack.back();
             NodeBuild *node = f.node >= 0 ? &m_nodes[size_t(f.node)] : nullptr;
             if (f.kind == FrameKind::Group) {
                 TextProperty::Context ctx;
-                ctx.nodeType = f.group == QLatin1String("JIT") || f.group.startsWith(QLatin1String("JIT@")) ? QStringLiteral("JIT")
-                                                                                                            : QString();
+                if (f.group == QLatin1String("JIT") || f.group.startsWith(QLatin1String("JIT@")))
+                    ctx.nodeType = u"JIT";
                 QString why;
                 if (!TextProperty::apply(m_groups[f.group], key, value, ctx, &why))
                     return error(l.number, why);
@@ -851,54 +921,30 @@ private:
         return true;
     }
 
-    static void insertAfter(QList<Property> &list, const QString &after, Property p)
-    {
-        for (qsizetype i = 0; i < list.size(); ++i)
-            if (list.at(i).key == after) {
-                list.insert(i + 1, std::move(p));
-                return;
-            }
-        list.prepend(std::move(p));
-    }
-
-    static bool has(const QList<Property> &list, const QString &key)
-    {
-        for (const Property &p : list)
-            if (keys::same(p.key, key))
-                return true;
-        return false;
-    }
-
-    static void ensure(QList<Property> &list, const QString &key, PlanValue v)
-    {
-        if (!has(list, key))
-            list.push_back({key, std::move(v)});
-    }
-
-    void ensureBuffers(QList<Property> &list) const
+    void ensureBuffers(KeyList &list) const
     {
         if (m_buffers)
             for (const QString *k : {&keys::SharedHitBlocks, &keys::SharedReadBlocks, &keys::SharedDirtiedBlocks,
                                      &keys::SharedWrittenBlocks, &keys::LocalHitBlocks, &keys::LocalReadBlocks,
                                      &keys::LocalDirtiedBlocks, &keys::LocalWrittenBlocks, &keys::TempReadBlocks,
                                      &keys::TempWrittenBlocks})
-                ensure(list, *k, PlanValue(qint64(0)));
+                list.ensure(*k, PlanValue(qint64(0)));
         if (m_ioShape == 14)
             for (const QString *k : {&keys::IoReadTime, &keys::IoWriteTime})
-                ensure(list, *k, PlanValue(0.0));
+                list.ensure(*k, PlanValue(0.0));
         else if (m_ioShape == 15)
             for (const QString *k : {&keys::IoReadTime, &keys::IoWriteTime, &keys::TempIoReadTime, &keys::TempIoWriteTime})
-                ensure(list, *k, PlanValue(0.0));
+                list.ensure(*k, PlanValue(0.0));
         else if (m_ioShape == 17)
             for (const QString *k : {&keys::SharedIoReadTime, &keys::SharedIoWriteTime, &keys::LocalIoReadTime,
                                      &keys::LocalIoWriteTime, &keys::TempIoReadTime, &keys::TempIoWriteTime})
-                ensure(list, *k, PlanValue(0.0));
+                list.ensure(*k, PlanValue(0.0));
         if (m_wal) {
-            ensure(list, keys::WalRecords, PlanValue(qint64(0)));
-            ensure(list, keys::WalFpi, PlanValue(qint64(0)));
-            ensure(list, keys::WalBytes, PlanValue(qint64(0)));
+            list.ensure(keys::WalRecords, PlanValue(qint64(0)));
+            list.ensure(keys::WalFpi, PlanValue(qint64(0)));
+            list.ensure(keys::WalBytes, PlanValue(qint64(0)));
             if (m_walBuffersFull)
-                ensure(list, keys::WalBuffersFull, PlanValue(qint64(0)));
+                list.ensure(keys::WalBuffersFull, PlanValue(qint64(0)));
         }
     }
 
@@ -934,12 +980,12 @@ private:
             props.insert(at, {keys::SubplanName, PlanValue(n.subplanName)});
         if (!n.relationship.isEmpty())
             props.insert(at, {keys::ParentRelationship, PlanValue(n.relationship)});
-        QList<Property> &rest = n.rest;
+        KeyList rest(n.rest);
         if (!n.groupingKeys.isEmpty()) {
             const int hashKeys = int(std::count_if(n.groupingKeys.begin(), n.groupingKeys.end(),
                                                    [](const auto &g) { return g.first == QLatin1String("Hash Key"); }));
             if (n.groupingKeys.size() == 1 && hashKeys == 0) {
-                rest.insert(qMin(n.groupingAt, int(rest.size())), {keys::GroupKey, PlanValue(n.groupingKeys.first().second)});
+                rest.insert(qMin(qsizetype(n.groupingAt), rest.list.size()), {keys::GroupKey, PlanValue(n.groupingKeys.first().second)});
             } else {
                 // Grouping sets: a Sort Key opens a sorted set, Hash Keys form hashed sets.
                 QJsonArray sets;
@@ -969,55 +1015,55 @@ private:
                     cur.insert(kind, arr);
                 }
                 close();
-                rest.insert(qMin(n.groupingAt, int(rest.size())), {QStringLiteral("Grouping Sets"), PlanValue(QJsonValue(sets))});
+                rest.insert(qMin(qsizetype(n.groupingAt), rest.list.size()), {QStringLiteral("Grouping Sets"), PlanValue(QJsonValue(sets))});
             }
         }
         if (!n.targetTables.isEmpty())
             rest.prepend({keys::TargetTables, PlanValue(QJsonValue(n.targetTables))});
         if (m_verbose && (n.nodeType == QLatin1String("Nested Loop") || n.nodeType == QLatin1String("Hash Join")
                           || n.nodeType == QLatin1String("Merge Join"))
-            && !has(rest, keys::InnerUnique)) {
-            if (has(rest, keys::Output))
-                insertAfter(rest, keys::Output, {keys::InnerUnique, PlanValue(false)});
+            && !rest.has(keys::InnerUnique)) {
+            if (rest.has(keys::Output))
+                rest.insertAfter(keys::Output, {keys::InnerUnique, PlanValue(false)});
             else
                 rest.prepend({keys::InnerUnique, PlanValue(false)});
         }
-        if (n.nodeType == QLatin1String("Gather") && !has(rest, keys::SingleCopy))
-            insertAfter(rest, keys::WorkersPlanned, {keys::SingleCopy, PlanValue(false)});
+        if (n.nodeType == QLatin1String("Gather") && !rest.has(keys::SingleCopy))
+            rest.insertAfter(keys::WorkersPlanned, {keys::SingleCopy, PlanValue(false)});
         if (n.hasActuals) {
             // Keys the TEXT format leaves out when they are zero.
-            if (has(rest, keys::Filter) && !has(rest, keys::RowsRemovedByFilter))
-                insertAfter(rest, keys::Filter, {keys::RowsRemovedByFilter, PlanValue(qint64(0))});
-            if (has(rest, keys::JoinFilter) && !has(rest, keys::RowsRemovedByJoinFilter))
-                insertAfter(rest, keys::JoinFilter, {keys::RowsRemovedByJoinFilter, PlanValue(qint64(0))});
-            const bool recheck = (n.nodeType == QLatin1String("Bitmap Heap Scan") && has(rest, keys::RecheckCond))
-                || (n.nodeType == QLatin1String("Index Scan") && (has(rest, keys::IndexCond) || has(rest, QStringLiteral("Order By"))))
-                || (n.nodeType == QLatin1String("Index Only Scan") && has(rest, keys::IndexCond));
-            if (recheck && !has(rest, keys::RowsRemovedByIndexRecheck)) {
-                const QString &after = has(rest, keys::RecheckCond) ? keys::RecheckCond : keys::IndexCond;
-                insertAfter(rest, has(rest, after) ? after : QStringLiteral("Order By"), {keys::RowsRemovedByIndexRecheck, PlanValue(qint64(0))});
+            if (rest.has(keys::Filter) && !rest.has(keys::RowsRemovedByFilter))
+                rest.insertAfter(keys::Filter, {keys::RowsRemovedByFilter, PlanValue(qint64(0))});
+            if (rest.has(keys::JoinFilter) && !rest.has(keys::RowsRemovedByJoinFilter))
+                rest.insertAfter(keys::JoinFilter, {keys::RowsRemovedByJoinFilter, PlanValue(qint64(0))});
+            const bool recheck = (n.nodeType == QLatin1String("Bitmap Heap Scan") && rest.has(keys::RecheckCond))
+                || (n.nodeType == QLatin1String("Index Scan") && (rest.has(keys::IndexCond) || rest.has(QStringLiteral("Order By"))))
+                || (n.nodeType == QLatin1String("Index Only Scan") && rest.has(keys::IndexCond));
+            if (recheck && !rest.has(keys::RowsRemovedByIndexRecheck)) {
+                const QString &after = rest.has(keys::RecheckCond) ? keys::RecheckCond : keys::IndexCond;
+                rest.insertAfter(rest.has(after) ? after : QStringLiteral("Order By"), {keys::RowsRemovedByIndexRecheck, PlanValue(qint64(0))});
             }
             if (n.nodeType == QLatin1String("Bitmap Heap Scan")) {
-                ensure(rest, keys::ExactHeapBlocks, PlanValue(qint64(0)));
-                ensure(rest, keys::LossyHeapBlocks, PlanValue(qint64(0)));
+                rest.ensure(keys::ExactHeapBlocks, PlanValue(qint64(0)));
+                rest.ensure(keys::LossyHeapBlocks, PlanValue(qint64(0)));
             }
             if (n.nodeType == QLatin1String("Aggregate")
                 && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))) {
-                if (m_hasCosts && !has(rest, keys::PlannedPartitions))
-                    insertAfter(rest, has(rest, keys::GroupKey) ? keys::GroupKey : QStringLiteral("Grouping Sets"),
+                if (m_hasCosts && !rest.has(keys::PlannedPartitions))
+                    rest.insertAfter(rest.has(keys::GroupKey) ? keys::GroupKey : QStringLiteral("Grouping Sets"),
                                 {keys::PlannedPartitions, PlanValue(qint64(0))});
-                if (has(rest, keys::HashAggBatches))
-                    ensure(rest, keys::DiskUsage, PlanValue(qint64(0)));
+                if (rest.has(keys::HashAggBatches))
+                    rest.ensure(keys::DiskUsage, PlanValue(qint64(0)));
             }
             ensureBuffers(rest);
         } else if (m_hasCosts && n.nodeType == QLatin1String("Aggregate")
                    && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))
-                   && !has(rest, keys::PlannedPartitions)) {
-            rest.push_back({keys::PlannedPartitions, PlanValue(qint64(0))});
+                   && !rest.has(keys::PlannedPartitions)) {
+            rest.push({keys::PlannedPartitions, PlanValue(qint64(0))});
         }
         if ((n.nodeType == QLatin1String("Append") || n.nodeType == QLatin1String("Merge Append"))
-            && !has(rest, QStringLiteral("Subplans Removed")))
-            rest.push_back({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
+            && !rest.has(QStringLiteral("Subplans Removed")))
+            rest.push({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
         // A property line repeating a key of the node line (mangled or hand-edited input)
         // must not give the node the key twice: the node line's value stands.
         // A filter on the keys seen so far keeps this linear for the usual, duplicate-free node.
@@ -1043,7 +1089,7 @@ private:
             ++kept;
         }
         props.resize(kept);
-        for (Property &p : rest)
+        for (Property &p : rest.list)
             if (!seen(props, props.size(), p.key)) {
                 seenMask |= bit(p.key);
                 props.push_back(std::move(p));
@@ -1051,10 +1097,11 @@ private:
         if (!n.workers.empty()) {
             QJsonArray workers;
             for (WorkerBuild &w : n.workers) {
-                if (has(w.props, keys::HashAggBatches))
-                    ensure(w.props, keys::DiskUsage, PlanValue(qint64(0)));
+                KeyList wp(w.props);
+                if (wp.has(keys::HashAggBatches))
+                    wp.ensure(keys::DiskUsage, PlanValue(qint64(0)));
                 if (n.hasActuals)
-                    ensureBuffers(w.props);
+                    ensureBuffers(wp);
                 workers.append(toObject(w.props));
             }
             props.push_back({keys::Workers, PlanValue(QJsonValue(workers))});
@@ -1087,6 +1134,7 @@ private:
             n.children = std::move(b.children);
             n.sourceLine = b.line;
             n.props = assemble(b);
+            n.refreshFacts();
         }
         for (Property &p : m_top) {
             if (p.key == keys::Triggers)
@@ -1103,7 +1151,7 @@ private:
                 plan.nodes[size_t(node)].props.push_back({keys::Jit, PlanValue(QJsonValue(toObject(props)))});
         }
         plan.top = m_top;
-        plan.finalize();
+        plan.finalize(Plan::Facts::Ready);
         return plan;
     }
 };

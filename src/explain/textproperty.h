@@ -15,8 +15,8 @@ class TextProperty
 public:
     struct Context
     {
-        QString nodeType;   // the node the line belongs to ("" for top-level groups)
-        QString strategy;   // Aggregate strategy: "Hashed" lines read "Batches:" as HashAgg Batches
+        QStringView nodeType; // the node the line belongs to ("" for top-level groups)
+        QStringView strategy; // Aggregate strategy: "Hashed" lines read "Batches:" as HashAgg Batches
     };
 
     // Appends to `out`. Returns false with `error` set when a value that must be a
