@@ -36,6 +36,7 @@ struct NodeBuild
     int estimateCount = 0;
     qsizetype labelEnd = 0;         // where the label's keys end in `head`
     QList<Property> rest;           // the property lines
+    bool buffersLine = false;       // a "Buffers:" line gave `rest` all ten counters
     std::vector<WorkerBuild> workers;
     QJsonArray targetTables;
     QList<std::pair<QString, QStringList>> groupingKeys;
@@ -910,6 +911,8 @@ private:
                 node->groupingKeys.push_back({key.toString(), TextProperty::splitList(scan::trimmed(value))});
                 return true;
             }
+            if (f.kind == FrameKind::Node && key == QLatin1String("Buffers"))
+                node->buffersLine = true;
             return applyTo(*frameSink(f), key, value, node, l.number);
         }
         if (m_stack.empty()) {
@@ -921,9 +924,9 @@ private:
         return true;
     }
 
-    void ensureBuffers(KeyList &list) const
+    void ensureBuffers(KeyList &list, bool countersPresent = false) const
     {
-        if (m_buffers)
+        if (m_buffers && !countersPresent)
             for (const QString *k : {&keys::SharedHitBlocks, &keys::SharedReadBlocks, &keys::SharedDirtiedBlocks,
                                      &keys::SharedWrittenBlocks, &keys::LocalHitBlocks, &keys::LocalReadBlocks,
                                      &keys::LocalDirtiedBlocks, &keys::LocalWrittenBlocks, &keys::TempReadBlocks,
@@ -1055,7 +1058,7 @@ private:
                 if (rest.has(keys::HashAggBatches))
                     rest.ensure(keys::DiskUsage, PlanValue(qint64(0)));
             }
-            ensureBuffers(rest);
+            ensureBuffers(rest, n.buffersLine);
         } else if (m_hasCosts && n.nodeType == QLatin1String("Aggregate")
                    && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))
                    && !rest.has(keys::PlannedPartitions)) {
@@ -1089,11 +1092,18 @@ private:
             ++kept;
         }
         props.resize(kept);
-        for (Property &p : rest.list)
-            if (!seen(props, props.size(), p.key)) {
-                seenMask |= bit(p.key);
-                props.push_back(std::move(p));
-            }
+        bool clash = false;
+        for (const Property &p : rest.list)
+            clash = clash || seen(props, props.size(), p.key);
+        if (!clash) {
+            props.append(std::move(rest.list));
+        } else {
+            for (Property &p : rest.list)
+                if (!seen(props, props.size(), p.key)) {
+                    seenMask |= bit(p.key);
+                    props.push_back(std::move(p));
+                }
+        }
         if (!n.workers.empty()) {
             QJsonArray workers;
             for (WorkerBuild &w : n.workers) {

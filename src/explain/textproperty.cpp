@@ -337,6 +337,39 @@ bool TextProperty::toNumber(QStringView s, PlanValue *out)
     s = scan::trimmed(s);
     if (s.isEmpty() || s.size() > 40)
         return false;
+    {
+        // Fast path for what EXPLAIN prints ("12", "0.412", "62.51"): up to 15 digits
+        // are exact in a double and one division by an exact power of ten rounds
+        // correctly, so this is the value from_chars would give.
+        static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        qsizetype i = 0;
+        const bool negative = s[0] == QLatin1Char('-');
+        if (negative)
+            i = 1;
+        qint64 mantissa = 0;
+        int digits = 0, fraction = -1;
+        bool simple = i < s.size();
+        for (; i < s.size() && simple; ++i) {
+            const char16_t c = s[i].unicode();
+            if (c >= u'0' && c <= u'9') {
+                mantissa = mantissa * 10 + (c - u'0');
+                ++digits;
+                if (fraction >= 0)
+                    ++fraction;
+            } else if (c == u'.' && fraction < 0 && digits > 0 && i + 1 < s.size()) {
+                fraction = 0;
+            } else {
+                simple = false;
+            }
+        }
+        if (simple && digits > 0 && digits <= 15) {
+            if (fraction < 0)
+                *out = PlanValue(negative ? -mantissa : mantissa);
+            else
+                *out = PlanValue((negative ? -double(mantissa) : double(mantissa)) / kPow10[fraction]);
+            return true;
+        }
+    }
     char buf[48];
     for (qsizetype i = 0; i < s.size(); ++i) {
         const char16_t c = s.at(i).unicode();
