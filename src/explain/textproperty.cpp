@@ -352,8 +352,11 @@ bool TextProperty::toNumber(QStringView s, PlanValue *out)
         for (; i < s.size() && simple; ++i) {
             const char16_t c = s[i].unicode();
             if (c >= u'0' && c <= u'9') {
+                if (++digits > 15) {
+                    simple = false; // from_chars below
+                    break;
+                }
                 mantissa = mantissa * 10 + (c - u'0');
-                ++digits;
                 if (fraction >= 0)
                     ++fraction;
             } else if (c == u'.' && fraction < 0 && digits > 0 && i + 1 < s.size()) {

@@ -4,11 +4,16 @@
 #include "explain/keys.h"
 #include "explain/planjsonwriter.h"
 #include "explain/planparser.h"
+#include "explain/textproperty.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
 
 using namespace pgdeck;
 using explain::PlanParser;
@@ -418,6 +423,31 @@ private Q_SLOTS:
         QVERIFY(timed.ok());
         QCOMPARE(timed->nodes[2].number(explain::keys::ActualTotalTime), 0.0);
         QCOMPARE(timed->nodes[2].facts.relationship, QStringLiteral("Member"));
+    }
+
+    void numbers_readExactlyAsPrintedAtAnyLength()
+    {
+        // The fast path for short decimals must give the very double from_chars gives,
+        // and long digit strings (a fuzzer found one) must not overflow.
+        const char *const samples[] = {"0", "12", "-3", "0.412", "62.51", "-0.0", "1.00", "480.123", "0.000001",
+                                       "123456789012345", "999999999999999.9", "2222222222222222222",
+                                       "22222222222222222222", "1234567.8901234567", "1e3", "+5", "1."};
+        for (const char *text : samples) {
+            explain::PlanValue v;
+            QVERIFY2(explain::TextProperty::toNumber(QString::fromLatin1(text), &v), text);
+            const std::string_view sv(text);
+            const char *b = sv.data() + (sv.front() == '+' ? 1 : 0);
+            double expected = 0;
+            std::from_chars(b, sv.data() + sv.size(), expected);
+            QCOMPARE(v.toDouble(), expected);
+            QCOMPARE(std::signbit(v.toDouble()), std::signbit(expected));
+        }
+        explain::PlanValue v;
+        QVERIFY(explain::TextProperty::toNumber(QStringLiteral("9007199254740993"), &v));
+        QVERIFY(v.isInteger()); // 64-bit ids stay exact
+        QCOMPARE(v.toInteger(), Q_INT64_C(9007199254740993));
+        for (const char *bad : {"", "-", ".", "1.2.3", "12a", "--1", "1..2"})
+            QVERIFY2(!explain::TextProperty::toNumber(QString::fromLatin1(bad), &v), bad);
     }
 
     void subplans_initPlansCtesAndTheirRelationships()
