@@ -90,6 +90,7 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
     p->save();
     QColor edgeColor = pal.color(QPalette::Text);
     edgeColor.setAlphaF(0.35f);
+    std::vector<QList<QLineF>> batches; // zoomed out: edges by pen width and dash
     for (int i : visible) {
         const explain::PlanNode &n = plan.nodes[size_t(i)];
         if (n.parent < 0)
@@ -99,26 +100,75 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
         const QPointF from(c.center().x(), c.top());
         const QPointF to(pb.center().x(), pb.bottom());
         const double w = logMax > 0 ? 1.0 + 9.0 * std::log10(layout.flowRows(i) + 1.0) / logMax : 1.5;
-        QPen pen(edgeColor, detailed ? w : qMax(1.0, w * 0.6));
+        // Zoomed out, a pen as wide in scene units would be stroked as a shape per edge
+        // (slow for thousands): a cosmetic pen of the same width on screen is a line.
+        QPen pen(edgeColor, detailed ? w : qBound(1.0, w * lod, 6.0));
+        pen.setCosmetic(!detailed);
         pen.setCapStyle(Qt::FlatCap);
         if (n.facts.isSubplan())
             pen.setStyle(Qt::DashLine);
         p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         if (detailed) {
-            QPainterPath path(from);
             const double dy = (from.y() - to.y()) / 2;
-            path.cubicTo(QPointF(from.x(), from.y() - dy), QPointF(to.x(), to.y() + dy), to + QPointF(0, 6));
-            p->drawPath(path);
+            const QPointF c1(from.x(), from.y() - dy), c2(to.x(), to.y() + dy), end = to + QPointF(0, 6);
+            const QRectF span = QRectF(from, end).normalized();
+            if (region.adjusted(-w, -w, w, w).contains(span)) {
+                QPainterPath path(from);
+                path.cubicTo(c1, c2, end);
+                p->drawPath(path);
+            } else {
+                // An edge reaching far out of view (a parent with thousands of children):
+                // stroking the whole curve costs its full length, so draw only the pieces
+                // of it that cross the view, as a fine polyline.
+                const double deviceLength = (std::abs(end.x() - from.x()) + std::abs(end.y() - from.y())) * lod;
+                const int steps = int(qBound(16.0, deviceLength / 12.0, 2000.0));
+                const QRectF view = region.adjusted(-w, -w, w, w);
+                QPolygonF run;
+                QPointF prev = from;
+                for (int k = 1; k <= steps; ++k) {
+                    const double t = double(k) / steps, u = 1 - t;
+                    const QPointF pt = u * u * u * from + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
+                    if (QRectF(prev, pt).normalized().intersects(view)) {
+                        if (run.isEmpty())
+                            run << prev;
+                        run << pt;
+                    } else if (!run.isEmpty()) {
+                        p->drawPolyline(run);
+                        run.clear();
+                    }
+                    prev = pt;
+                }
+                if (!run.isEmpty())
+                    p->drawPolyline(run);
+            }
             // Rows flow up to the parent: an arrow head at the parent's edge.
-            QPolygonF head;
-            head << to << to + QPointF(-5, 8) << to + QPointF(5, 8);
-            p->setPen(Qt::NoPen);
-            p->setBrush(edgeColor);
-            p->drawPolygon(head);
+            if (region.contains(to)) {
+                QPolygonF head;
+                head << to << to + QPointF(-5, 8) << to + QPointF(5, 8);
+                p->setPen(Qt::NoPen);
+                p->setBrush(edgeColor);
+                p->drawPolygon(head);
+            }
         } else {
-            p->drawLine(from, to);
+            // Zoomed out: one drawLines per pen (the raster engine hands every call to
+            // its thread pool, which costs more than the line).
+            const int bucket = int(std::lround(pen.widthF())) * 2 + (n.facts.isSubplan() ? 1 : 0);
+            if (bucket >= int(batches.size()))
+                batches.resize(size_t(bucket) + 1);
+            batches[size_t(bucket)].push_back(QLineF(from, to));
         }
+    }
+    for (size_t bucket = 0; bucket < batches.size(); ++bucket) {
+        if (batches[bucket].isEmpty())
+            continue;
+        QPen pen(edgeColor, qreal(bucket / 2));
+        pen.setCosmetic(true);
+        pen.setCapStyle(Qt::FlatCap);
+        if (bucket % 2)
+            pen.setStyle(Qt::DashLine);
+        p->setPen(pen);
+        p->drawLines(batches[bucket]);
     }
 
     QFont titleFont = p->font();
@@ -140,12 +190,21 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
         QPen border(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), selected ? 3.0 : 1.0);
         if (never)
             border.setStyle(Qt::DashLine);
-        p->setPen(border);
-        p->setBrush(fill);
         if (!detailed) {
+            // A box a few pixels wide is its colour; a border only where it can be seen.
+            if (b.width() * lod < 6 && !selected) {
+                p->fillRect(b, fill);
+                continue;
+            }
+            border.setCosmetic(true);
+            border.setWidthF(selected ? 2.0 : 1.0);
+            p->setPen(border);
+            p->setBrush(fill);
             p->drawRect(b);
             continue;
         }
+        p->setPen(border);
+        p->setBrush(fill);
         p->drawRoundedRect(b, 6, 6);
         const QRectF inner = b.adjusted(8, 5, -8, -4);
         QColor text = pal.color(never ? QPalette::Disabled : QPalette::Active, QPalette::Text);
