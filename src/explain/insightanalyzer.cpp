@@ -83,8 +83,8 @@ void InsightAnalyzer::analyze(Plan &plan)
             && isSet(m.rowsTotal)) {
             const double loops = qMax(1.0, f.actualLoops);
             const double read = (qMax(0.0, f.actualRows) + f.rowsRemovedByFilter) * loops;
-            const QString filter = n.text(keys::Filter);
-            if (read >= kIndexMinRowsRead && m.filterRemovedRatio >= kIndexMinRemovedRatio && !filter.isEmpty()) {
+            const QString filter = read >= kIndexMinRowsRead && m.filterRemovedRatio >= kIndexMinRemovedRatio ? n.text(keys::Filter) : QString();
+            if (!filter.isEmpty()) {
                 const QStringList cols = indexableColumns(filter, f);
                 if (!cols.isEmpty()) {
                     Insight i;

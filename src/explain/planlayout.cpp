@@ -105,6 +105,13 @@ void PlanLayout::compute(const Plan &plan, const Options &o)
         m_boxes[k] = QRectF(cx - width[k] / 2, node.depth * m_levelHeight, width[k], o.height);
     }
     m_levels.assign(size_t(maxDepth) + 1, {});
+    {
+        std::vector<size_t> perLevel(size_t(maxDepth) + 1, 0);
+        for (size_t k = 0; k < n; ++k)
+            ++perLevel[size_t(plan.nodes[k].depth)];
+        for (size_t d = 0; d < perLevel.size(); ++d)
+            m_levels[d].reserve(perLevel[d]);
+    }
     for (size_t k = 0; k < n; ++k)
         m_levels[size_t(plan.nodes[k].depth)].push_back(int(k));
     for (auto &level : m_levels)
