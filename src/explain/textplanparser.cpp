@@ -641,8 +641,9 @@ private:
         const QStringView label = (g < 0 ? content : content.first(g)).trimmed();
         if (label.isEmpty())
             return error(line, QStringLiteral("a node without a name"));
-        // One allocation for what most nodes print; the property lines go to `rest`.
-        n.head.reserve(32);
+        // One allocation each for what most nodes print (label and actual figures; the
+        // property lines); assemble() moves them into one list of the final size.
+        n.head.reserve(12);
         n.rest.reserve(16);
         NodeLabel::parse(label, n.head);
         n.labelEnd = n.head.size();
@@ -968,21 +969,6 @@ private:
 
     QList<Property> assemble(NodeBuild &n) const
     {
-        QList<Property> props = std::move(n.head);
-        props.reserve(props.size() + 2 + n.estimateCount + n.rest.size() + 4);
-        // The estimates go between the label's keys and the actual figures.
-        if (n.estimateCount > 0)
-            props.insert(n.labelEnd, n.estimateCount, Property());
-        for (int i = 0; i < n.estimateCount; ++i)
-            props[n.labelEnd + i] = std::move(n.estimates[size_t(i)]);
-        // Parent Relationship and Subplan Name sit before Custom Plan Provider / Parallel Aware.
-        qsizetype at = 0;
-        while (at < n.labelEnd && props.at(at).key != keys::CustomPlanProvider && props.at(at).key != keys::ParallelAware)
-            ++at;
-        if (!n.subplanName.isEmpty())
-            props.insert(at, {keys::SubplanName, PlanValue(n.subplanName)});
-        if (!n.relationship.isEmpty())
-            props.insert(at, {keys::ParentRelationship, PlanValue(n.relationship)});
         KeyList rest(n.rest);
         if (!n.groupingKeys.isEmpty()) {
             const int hashKeys = int(std::count_if(n.groupingKeys.begin(), n.groupingKeys.end(),
@@ -1067,6 +1053,27 @@ private:
         if ((n.nodeType == QLatin1String("Append") || n.nodeType == QLatin1String("Merge Append"))
             && !rest.has(QStringLiteral("Subplans Removed")))
             rest.push({QStringLiteral("Subplans Removed"), PlanValue(qint64(0))});
+        // The node's keys in PostgreSQL's order, in one list of the final size: the
+        // label's keys with Parent Relationship and Subplan Name before Custom Plan
+        // Provider / Parallel Aware, the estimates, the actual figures, the property lines.
+        QList<Property> props;
+        props.reserve(n.head.size() + 2 + n.estimateCount + rest.list.size() + (n.workers.empty() ? 0 : 1));
+        qsizetype at = 0;
+        while (at < n.labelEnd && n.head.at(at).key != keys::CustomPlanProvider && n.head.at(at).key != keys::ParallelAware)
+            ++at;
+        for (qsizetype i = 0; i < at; ++i)
+            props.push_back(std::move(n.head[i]));
+        if (!n.relationship.isEmpty())
+            props.push_back({keys::ParentRelationship, PlanValue(n.relationship)});
+        if (!n.subplanName.isEmpty())
+            props.push_back({keys::SubplanName, PlanValue(n.subplanName)});
+        for (qsizetype i = at; i < n.labelEnd; ++i)
+            props.push_back(std::move(n.head[i]));
+        for (int i = 0; i < n.estimateCount; ++i)
+            props.push_back(std::move(n.estimates[size_t(i)]));
+        for (qsizetype i = n.labelEnd; i < n.head.size(); ++i)
+            props.push_back(std::move(n.head[i]));
+        n.head.clear();
         // A property line repeating a key of the node line (mangled or hand-edited input)
         // must not give the node the key twice: the node line's value stands.
         // A filter on the keys seen so far keeps this linear for the usual, duplicate-free node.

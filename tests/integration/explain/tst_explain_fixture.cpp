@@ -339,8 +339,12 @@ private Q_SLOTS:
         QTest::addColumn<bool>("parallel");
         QTest::newRow("parallel") << QStringLiteral("SELECT count(*) FROM events e JOIN orders o ON o.customer_id = e.customer_id WHERE e.kind = 'cart'")
                                   << true;
+        // The md5 chain gives the nodes ~100 ms of work, so the executor's fixed start-up
+        // and shutdown cost (freeing the CTE's hash table and tuplestore, ~0.4-1.2 ms on a
+        // busy VM) stays well under 1% of the execution time.
         QTest::newRow("cte") << QStringLiteral("WITH x AS MATERIALIZED (SELECT customer_id, count(*) n FROM events GROUP BY customer_id) "
-                                               "SELECT count(*) FROM x a JOIN x b ON a.customer_id = b.customer_id + 1 WHERE a.n > 2")
+                                               "SELECT count(*) FROM x a JOIN x b ON a.customer_id = b.customer_id + 1 "
+                                               "WHERE a.n > 2 AND md5(md5(md5(md5(md5(a.customer_id::text))))) <> ''")
                              << false;
     }
 
