@@ -23,6 +23,16 @@ QColor mix(const QColor &a, const QColor &b, double t)
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
+QString rowsText(double rows)
+{
+    return rows == 1 ? QObject::tr("1 row") : QObject::tr("%1 rows").arg(Format::count(rows));
+}
+
+QString estimatedRowsText(double rows)
+{
+    return rows == 1 ? QObject::tr("est 1 row") : QObject::tr("est %1 rows").arg(Format::count(rows));
+}
+
 QColor severityColor(int s)
 {
     switch (s) {
@@ -62,7 +72,7 @@ QString PlanPainter::valueText(const explain::Plan &plan, const explain::PlanLay
     case Metric::Cost:
         return QObject::tr("cost %1").arg(Format::cost(v));
     case Metric::Rows: {
-        QString s = QObject::tr("%1 rows").arg(Format::count(v));
+        QString s = rowsText(v);
         if (isSet(n.metrics.estimateFactor) && n.metrics.estimateFactor >= 10)
             s += QStringLiteral(" %1%2").arg(n.metrics.estimate == explain::NodeMetrics::Estimate::Under ? QStringLiteral("↓") : QStringLiteral("↑"),
                                              Format::factor(n.metrics.estimateFactor));
@@ -112,8 +122,10 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
         if (detailed) {
             const double dy = (from.y() - to.y()) / 2;
             const QPointF c1(from.x(), from.y() - dy), c2(to.x(), to.y() + dy), end = to + QPointF(0, 6);
-            const QRectF span = QRectF(from, end).normalized();
-            if (region.adjusted(-w, -w, w, w).contains(span)) {
+            // The curve stays within the box of its end points (the control points share
+            // their x with one end and their y lies between the ends).
+            const QRectF view = region.adjusted(-w, -w, w, w);
+            if (view.contains(from) && view.contains(end)) {
                 QPainterPath path(from);
                 path.cubicTo(c1, c2, end);
                 p->drawPath(path);
@@ -123,13 +135,13 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
                 // of it that cross the view, as a fine polyline.
                 const double deviceLength = (std::abs(end.x() - from.x()) + std::abs(end.y() - from.y())) * lod;
                 const int steps = int(qBound(16.0, deviceLength / 12.0, 2000.0));
-                const QRectF view = region.adjusted(-w, -w, w, w);
                 QPolygonF run;
                 QPointF prev = from;
                 for (int k = 1; k <= steps; ++k) {
                     const double t = double(k) / steps, u = 1 - t;
                     const QPointF pt = u * u * u * from + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
-                    if (QRectF(prev, pt).normalized().intersects(view)) {
+                    // Inflated: a vertical or horizontal piece has an empty box.
+                    if (QRectF(prev, pt).normalized().adjusted(-1, -1, 1, 1).intersects(view)) {
                         if (run.isEmpty())
                             run << prev;
                         run << pt;
@@ -224,9 +236,9 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
             second << target;
         if (layout.metric() != Metric::Rows && !never) {
             if (isSet(n.metrics.rowsTotal))
-                second << QObject::tr("%1 rows").arg(Format::count(n.metrics.rowsTotal));
+                second << rowsText(n.metrics.rowsTotal);
             else if (isSet(n.metrics.planRowsTotal))
-                second << QObject::tr("est %1 rows").arg(Format::count(n.metrics.planRowsTotal));
+                second << estimatedRowsText(n.metrics.planRowsTotal);
         }
         const double lineH = smallMetrics.height();
         double y = inner.top() + titleMetrics.height();

@@ -90,6 +90,10 @@ PlansPanel::PlansPanel(QWidget *parent)
     m_ui->hotspotTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_ui->hotspotTable->horizontalHeader()->setSectionResizeMode(models::PlanHotspotModel::NodeColumn, QHeaderView::Stretch);
     m_ui->hotspotTable->horizontalHeader()->setSectionResizeMode(models::PlanHotspotModel::RankColumn, QHeaderView::ResizeToContents);
+    // One line per node, the name elided at its end (the full label is the tooltip).
+    m_ui->hotspotTable->setWordWrap(false);
+    m_ui->hotspotTable->horizontalHeader()->setSectionResizeMode(models::PlanHotspotModel::ShareColumn, QHeaderView::ResizeToContents);
+    m_ui->hotspotTable->setTextElideMode(Qt::ElideRight);
     m_ui->propertiesTable->setModel(m_properties);
     m_ui->propertiesTable->verticalHeader()->hide();
     m_ui->propertiesTable->horizontalHeader()->setStretchLastSection(true);
@@ -394,6 +398,10 @@ void PlansPanel::selectNode(int node, QObject *from)
         m_ui->graphView->selectNode(node, true);
     m_properties->setNode(m_plan, node);
     m_ui->propertiesTable->resizeColumnToContents(0);
+    // Long key names must not push the values out of a narrow panel.
+    const int keyWidth = m_ui->propertiesTable->viewport()->width() * 55 / 100;
+    if (keyWidth > 80 && m_ui->propertiesTable->columnWidth(0) > keyWidth)
+        m_ui->propertiesTable->setColumnWidth(0, keyWidth);
     m_ui->nodeBox->setTitle(tr("Node: %1").arg(m_plan->nodes[size_t(node)].title()));
     m_syncing = false;
 }
