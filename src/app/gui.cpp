@@ -103,6 +103,8 @@ int runGui(int &argc, char **argv)
     // Saved profiles, File › Connect…, password prompts, unlocks, role changes.
     auto *profiles = new ui::ProfileController(&window, secrets::Keychain::shared());
     QObject::connect(&window, &ui::MainWindow::connectRequested, profiles, [profiles]() { profiles->showConnectDialog(); });
+    QObject::connect(&window, &ui::MainWindow::editProfileRequested, profiles, &ui::ProfileController::editProfile);
+    QObject::connect(&window, &ui::MainWindow::removeProfileRequested, profiles, &ui::ProfileController::removeProfile);
     const QString profile = p.value(QStringLiteral("profile"));
     int index = 0;
     for (const QString &conn : p.values(QStringLiteral("connect"))) {

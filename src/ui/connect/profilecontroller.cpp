@@ -14,7 +14,10 @@
 #include "ui/main/mainwindow.h"
 #include "unlockdialog.h"
 
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace pgdeck::ui {
 
@@ -95,26 +98,105 @@ void ProfileController::openProfile(const core::Profile &profile)
             return;
         }
         // Reopening a profile replaces its servers (and their pools).
-        models::ServerTreeModel *model = self->m_window->serverModel();
-        const int row = int(model->profiles().indexOf(name));
-        if (row >= 0) {
-            const QModelIndex parent = model->index(row, 0);
-            QList<pg::ServerConnection *> old;
-            for (int i = 0; i < model->rowCount(parent); ++i)
-                if (auto *s = model->serverAt(model->index(i, 0, parent)))
-                    old << s;
-            model->removeProfile(name);
-            for (pg::ServerConnection *s : old) {
-                s->close();
-                s->deleteLater();
-            }
-        }
+        self->closeServersOf(name);
         for (pg::ServerConnection *s : *servers) {
             self->m_window->addServer(name, s);
             self->m_roles->watch(s);
         }
         Q_EMIT self->profileOpened(name, int(servers->size()));
     });
+}
+
+void ProfileController::forgetPasswords(const core::Profile &profile)
+{
+    // Every user's password of the profile's servers, from memory and the keychain.
+    QStringList keys;
+    for (const core::ProfileServer &srv : profile.servers)
+        if (auto params = pg::paramsFor(profile, srv); params.ok())
+            keys << pg::keychainKey(profile.name, params->value("user"));
+    keys.removeDuplicates();
+    for (const QString &key : keys)
+        m_broker->forget(key);
+}
+
+void ProfileController::closeServersOf(const QString &name)
+{
+    if (!m_window)
+        return;
+    models::ServerTreeModel *model = m_window->serverModel();
+    const int row = int(model->profiles().indexOf(name));
+    if (row < 0)
+        return;
+    const QModelIndex parent = model->index(row, 0);
+    QList<pg::ServerConnection *> old;
+    for (int i = 0; i < model->rowCount(parent); ++i)
+        if (auto *s = model->serverAt(model->index(i, 0, parent)))
+            old << s;
+    model->removeProfile(name);
+    for (pg::ServerConnection *s : old) {
+        s->close();
+        s->deleteLater();
+    }
+}
+
+ConnectDialog *ProfileController::editProfile(const QString &name)
+{
+    const auto saved = core::ProfileStore().find(name);
+    if (!saved) {
+        say(tr("%1 is not a saved profile (opened with --connect): File › Connect… saves one.").arg(name));
+        return nullptr;
+    }
+    if (m_dialog && !m_editing.isEmpty() && m_editing != name) {
+        say(tr("Finish editing %1 first.").arg(m_editing));
+        m_dialog->raise();
+        return m_dialog;
+    }
+    ConnectDialog *dlg = showConnectDialog();
+    dlg->setProfile(*saved);
+    dlg->setWindowTitle(tr("Edit Profile %1").arg(name));
+    m_editing = name;
+    connect(dlg, &QDialog::finished, this, [this]() { QTimer::singleShot(0, this, [this]() { m_editing.clear(); }); });
+    return dlg;
+}
+
+void ProfileController::removeProfile(const QString &name)
+{
+    if (!m_window)
+        return;
+    const bool saved = core::ProfileStore().find(name).has_value();
+    auto *box = new QMessageBox(QMessageBox::Question, saved ? tr("Remove Profile") : tr("Close Servers"),
+                                saved ? tr("Remove the profile %1? Its servers are disconnected and its saved settings "
+                                           "and keychain passwords are deleted. The databases are not touched.")
+                                            .arg(name)
+                                      : tr("Disconnect the servers of %1? It is not a saved profile.").arg(name),
+                                QMessageBox::Cancel, m_window);
+    box->setObjectName(QStringLiteral("removeProfileBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(saved ? tr("Remove") : tr("Disconnect"), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmRemove"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    QPointer<ProfileController> self(this);
+    connect(yes, &QPushButton::clicked, this, [self, name]() {
+        if (self)
+            self->removeProfileNow(name);
+    });
+    box->open(); // window-modal, no nested event loop
+}
+
+void ProfileController::removeProfileNow(const QString &name)
+{
+    closeServersOf(name);
+    core::ProfileStore store;
+    const auto saved = store.find(name);
+    if (saved) {
+        if (auto r = store.remove(name); !r.ok()) {
+            say(tr("The profile %1 was not removed: %2").arg(name, r.error().message));
+            return;
+        }
+        forgetPasswords(*saved);
+    }
+    log()->info("profile {} removed", name.toStdString());
+    Q_EMIT profileRemoved(name);
 }
 
 ConnectDialog *ProfileController::showConnectDialog(const QString &prefill)
@@ -149,6 +231,15 @@ void ProfileController::onDialogAccepted()
         say(tr("The profile was not saved: %1").arg(r.error().message));
         return;
     }
+    // Edited under a new name: the old one goes (its servers, its saved settings).
+    if (!m_editing.isEmpty() && m_editing != profile.name) {
+        closeServersOf(m_editing);
+        if (const auto old = store.find(m_editing)) {
+            forgetPasswords(*old);
+            (void)store.remove(m_editing);
+        }
+    }
+    m_editing.clear();
     const QString user = profile.servers.isEmpty() ? QString() : pg::paramsFor(profile, profile.servers.first())->value("user");
     const QString key = pg::keychainKey(profile.name, user);
     QPointer<ProfileController> self(this);

@@ -47,14 +47,25 @@ public:
 
     // File › Connect…: opens the dialog without blocking; `prefill` goes into its paste field.
     ConnectDialog *showConnectDialog(const QString &prefill = {});
+    // The connection dialog on a saved profile; saving it replaces the profile (also
+    // under a new name). A profile that was never saved (--connect) says so instead.
+    ConnectDialog *editProfile(const QString &name);
+    // Asks, then closes the profile's servers and forgets it: the saved profile and
+    // its keychain passwords. An unsaved profile's servers are just closed.
+    void removeProfile(const QString &name);
+    // Without asking (the confirmation's accept, and tests).
+    void removeProfileNow(const QString &name);
     ConnectDialog *connectDialog() const { return m_dialog; }
 
 Q_SIGNALS:
     void profileOpened(const QString &name, int servers);
+    void profileRemoved(const QString &name);
 
 private:
     void onDialogAccepted();
     void say(const QString &message);
+    void closeServersOf(const QString &name);
+    void forgetPasswords(const core::Profile &profile);
 
     QPointer<MainWindow> m_window;
     QPointer<secrets::Keychain> m_keychain;
@@ -62,6 +73,7 @@ private:
     secrets::ProfileConnector *m_connector = nullptr;
     pg::RoleWatcher *m_roles = nullptr;
     QPointer<ConnectDialog> m_dialog;
+    QString m_editing; // the saved name of the profile the dialog edits
 };
 
 } // namespace pgdeck::ui

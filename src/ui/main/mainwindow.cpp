@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -105,6 +106,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         QMessageBox::about(this, tr("About pgdeck"),
                            tr("<b>pgdeck %1</b><br>A native workbench for PostgreSQL DBAs.").arg(QStringLiteral(PGDECK_VERSION)));
     });
+    // Right-click on a profile or server: connect, edit or remove the profile. F2 and
+    // Delete do the same for the current row while the tree has focus.
+    m_ui->serverTree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->serverTree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = serverMenu(m_ui->serverTree->indexAt(pos));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_ui->serverTree->viewport()->mapToGlobal(pos));
+    });
+    auto *editShortcut = new QShortcut(QKeySequence(Qt::Key_F2), m_ui->serverTree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(editShortcut, &QShortcut::activated, this, [this]() {
+        const QString name = profileAt(m_ui->serverTree->currentIndex());
+        if (!name.isEmpty())
+            Q_EMIT editProfileRequested(name);
+    });
+    auto *removeShortcut = new QShortcut(QKeySequence::Delete, m_ui->serverTree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(removeShortcut, &QShortcut::activated, this, [this]() {
+        const QString name = profileAt(m_ui->serverTree->currentIndex());
+        if (!name.isEmpty())
+            Q_EMIT removeProfileRequested(name);
+    });
     connect(m_ui->serverTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this]() {
         updateStatus();
         Q_EMIT currentServerChanged(currentServer());
@@ -113,6 +134,33 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::profileAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const QModelIndex profileRow = index.parent().isValid() ? index.parent() : index;
+    const QStringList names = m_servers->profiles();
+    return profileRow.row() < names.size() ? names.at(profileRow.row()) : QString();
+}
+
+QMenu *MainWindow::serverMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("serverMenu"));
+    menu->addAction(m_ui->actionConnect);
+    const QString name = profileAt(index);
+    if (!name.isEmpty()) {
+        menu->addSeparator();
+        QAction *edit = menu->addAction(tr("Edit Profile “%1”…").arg(name), this, [this, name]() { Q_EMIT editProfileRequested(name); });
+        edit->setObjectName(QStringLiteral("editProfile"));
+        edit->setShortcut(QKeySequence(Qt::Key_F2));
+        QAction *remove = menu->addAction(tr("Remove Profile “%1”…").arg(name), this, [this, name]() { Q_EMIT removeProfileRequested(name); });
+        remove->setObjectName(QStringLiteral("removeProfile"));
+        remove->setShortcut(QKeySequence::Delete);
+    }
+    return menu;
+}
 
 void MainWindow::applyIcons()
 {

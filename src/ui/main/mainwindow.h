@@ -16,6 +16,8 @@ namespace pgdeck::pg {
 class ServerConnection;
 }
 
+class QMenu;
+
 namespace pgdeck::ui {
 
 // The shell: servers on the left, one tab per capability, live state in the status bar.
@@ -35,10 +37,16 @@ public:
     // A capability panel takes over a tab's page.
     void setViewWidget(const QString &name, QWidget *widget);
     pg::ServerConnection *currentServer() const;
+    // The profile of a tree row (a profile row or one of its servers); empty for none.
+    QString profileAt(const QModelIndex &index) const;
+    // The server tree's menu for a row (what its right-click shows), for tests too.
+    QMenu *serverMenu(const QModelIndex &index);
 
 Q_SIGNALS:
     void currentServerChanged(pgdeck::pg::ServerConnection *server);
     void connectRequested();
+    void editProfileRequested(const QString &profile);
+    void removeProfileRequested(const QString &profile);
 
 private:
     void updateStatus();

@@ -15,6 +15,8 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTreeView>
@@ -173,6 +175,54 @@ private Q_SLOTS:
         QFile ini(core::ProfileStore::defaultFileName());
         QVERIFY(ini.open(QIODevice::ReadOnly));
         QVERIFY(!ini.readAll().contains("pgdeck-demo-app"));
+    }
+
+    void serverTree_editsRenamesAndRemovesAProfile()
+    {
+        QVERIFY(core::ProfileStore().save(profile(QStringLiteral("to-edit"), QStringLiteral("postgres"), false)).ok());
+        ui::MainWindow w;
+        secrets::Keychain keychain(QStringLiteral("pgdeck-test"));
+        ui::ProfileController controller(&w, &keychain);
+        connect(&w, &ui::MainWindow::editProfileRequested, &controller, &ui::ProfileController::editProfile);
+        connect(&w, &ui::MainWindow::removeProfileRequested, &controller, &ui::ProfileController::removeProfile);
+        w.show();
+        QVERIFY(controller.openProfileByName(QStringLiteral("to-edit")));
+        models::ServerTreeModel *model = w.serverModel();
+        QVERIFY(test::waitFor([&]() { return model->profiles().contains(QStringLiteral("to-edit")); }, 10000));
+
+        // Right-click on the server row: the menu edits its profile.
+        const QModelIndex profileRow = model->index(int(model->profiles().indexOf(QStringLiteral("to-edit"))), 0);
+        const QModelIndex serverRow = model->index(0, 0, profileRow);
+        QCOMPARE(w.profileAt(serverRow), QStringLiteral("to-edit"));
+        QMenu *menu = w.serverMenu(serverRow);
+        auto *edit = menu->findChild<QAction *>(QStringLiteral("editProfile"));
+        QVERIFY(edit);
+        edit->trigger();
+        auto *dlg = topLevel<ui::ConnectDialog>(QStringLiteral("connectDialog"));
+        QVERIFY(dlg);
+        auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("profileName"));
+        QCOMPARE(name->text(), QStringLiteral("to-edit"));
+        name->setText(QStringLiteral("edited"));
+        dlg->accept();
+        QVERIFY(test::waitFor([&]() { return model->profiles() == QStringList{QStringLiteral("edited")}; }, 10000));
+        QVERIFY(core::ProfileStore().find(QStringLiteral("edited")).has_value());
+        QVERIFY(!core::ProfileStore().find(QStringLiteral("to-edit")).has_value()); // renamed, not copied
+        delete menu;
+
+        // Remove asks first; Cancel keeps everything, Remove forgets the profile.
+        menu = w.serverMenu(model->index(0, 0));
+        menu->findChild<QAction *>(QStringLiteral("removeProfile"))->trigger();
+        auto *box = topLevel<QMessageBox>(QStringLiteral("removeProfileBox"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QLatin1String("edited")), qPrintable(box->text()));
+        box->findChild<QPushButton *>(QStringLiteral("confirmRemove"))->click();
+        QVERIFY(test::waitFor([&]() { return model->profiles().isEmpty(); }, 5000));
+        QVERIFY(!core::ProfileStore().find(QStringLiteral("edited")).has_value());
+        delete menu;
+
+        // A profile that was never saved cannot be edited: the status bar says why.
+        QVERIFY(controller.editProfile(QStringLiteral("adhoc")) == nullptr);
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("not a saved profile")), qPrintable(w.statusBar()->currentMessage()));
     }
 };
 
