@@ -266,6 +266,10 @@ int runParse(const QStringList &args)
     o.insert(QStringLiteral("json_total_ms"), median(jTotal));
     o.insert(QStringLiteral("fromjson_ms"), median(fromJson));
     o.insert(QStringLiteral("json_vs_fromjson"), median(jTotal) / qMax(1e-9, median(fromJson)));
+    // The TEXT figure beside the same baseline: this machine's speed drifts by 2x over an
+    // hour, the ratio does not.
+    o.insert(QStringLiteral("text_vs_fromjson"), median(tTotal) / qMax(1e-9, median(fromJson)));
+    o.insert(QStringLiteral("text_best_ms"), *std::min_element(tTotal.begin(), tTotal.end()));
     o.insert(QStringLiteral("runs"), runs);
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return nodesText == 10000 && nodesJson == 10000 ? 0 : 1;
