@@ -95,14 +95,39 @@ bool startsWithWord(QStringView s, QLatin1String word)
 
 void addTarget(QList<Property> &out, QStringView text, Target kind)
 {
-    const QStringList parts = NodeLabel::splitIdentifiers(scan::trimmed(text), QLatin1Char(' '));
-    if (parts.isEmpty())
-        return;
-    const QStringList qualified = NodeLabel::splitIdentifiers(QStringView(parts.first()), QLatin1Char('.'));
-    // splitIdentifiers unquotes; the first part was kept quoted for the dot split.
-    QString name = qualified.isEmpty() ? QString() : qualified.last();
-    QString schema = qualified.size() >= 2 ? qualified.at(qualified.size() - 2) : QString();
-    QString alias = parts.size() >= 2 ? NodeLabel::unquote(parts.at(1)) : QString();
+    const QStringView trimmed = scan::trimmed(text);
+    QString name, schema, alias;
+    if (!trimmed.contains(QLatin1Char('"'))) {
+        // The usual unquoted "[schema.]name [alias]": read in place, the alias sharing
+        // the name's string when they are the same.
+        const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
+        const QStringView first = space < 0 ? trimmed : trimmed.first(space);
+        QStringView aliasText;
+        if (space >= 0) {
+            const QStringView rest = scan::trimmed(trimmed.sliced(space + 1));
+            const qsizetype next = rest.indexOf(QLatin1Char(' '));
+            aliasText = next < 0 ? rest : rest.first(next);
+        }
+        QStringView last, beforeLast;
+        for (QStringView part : first.tokenize(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+            beforeLast = last;
+            last = part;
+        }
+        name = last.toString();
+        if (!beforeLast.isEmpty())
+            schema = beforeLast.toString();
+        if (!aliasText.isEmpty())
+            alias = aliasText == last ? name : aliasText.toString();
+    } else {
+        const QStringList parts = NodeLabel::splitIdentifiers(trimmed, QLatin1Char(' '));
+        if (parts.isEmpty())
+            return;
+        const QStringList qualified = NodeLabel::splitIdentifiers(QStringView(parts.first()), QLatin1Char('.'));
+        // splitIdentifiers unquotes; the first part was kept quoted for the dot split.
+        name = qualified.isEmpty() ? QString() : qualified.last();
+        schema = qualified.size() >= 2 ? qualified.at(qualified.size() - 2) : QString();
+        alias = parts.size() >= 2 ? NodeLabel::unquote(parts.at(1)) : QString();
+    }
     switch (kind) {
     case Target::Relation:
         out.push_back({keys::RelationName, PlanValue(name)});
