@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -90,6 +91,37 @@ int runServerTool(const QString &program, const QStringList &args, QString *outp
     if (output)
         *output = QString::fromUtf8(p.readAll());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+CliRun runCli(const QString &program, const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &env,
+              int timeoutMs)
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    waitFor([&p] { return p.state() == QProcess::NotRunning; }, timeoutMs);
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished(5000);
+        return CliRun{-1, p.readAllStandardOutput(), p.readAllStandardError() + "\n(killed after the test's timeout)"};
+    }
+    return CliRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QStringList filesContaining(const QString &dir, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            hits << f.fileName();
+    }
+    return hits;
 }
 
 } // namespace pgdeck::test

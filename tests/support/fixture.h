@@ -2,7 +2,10 @@
 
 #include "pg/connparams.h"
 
+#include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -40,5 +43,23 @@ bool waitForStreaming(const Fixture &fx, int timeoutMs = 60000);
 
 // Runs a server tool (pg_ctl, …) as the server user when root; returns exit code.
 int runServerTool(const QString &program, const QStringList &args, QString *output = nullptr);
+
+// One run of a command-line program (pgdeck's headless commands): exit code and output.
+struct CliRun
+{
+    int code = -1;
+    QByteArray out, err;
+    QString outText() const { return QString::fromUtf8(out); }
+    QString errText() const { return QString::fromUtf8(err); }
+};
+
+// Runs `program` to its end while the event loop turns (a test's own servers keep
+// answering), with `stdinData` on its standard input and `env` when one is given.
+CliRun runCli(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
+              const QProcessEnvironment &env = {}, int timeoutMs = 60000);
+
+// Every file under `dir` (hidden ones too) whose bytes contain `needle`: where a
+// secret must never be.
+QStringList filesContaining(const QString &dir, const QByteArray &needle);
 
 } // namespace pgdeck::test

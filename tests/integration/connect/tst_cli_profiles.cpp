@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,20 +18,15 @@ class TestCliProfiles : public QObject
 
     int run(const QStringList &args, QString *out = nullptr, QString *err = nullptr)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keychain here
         env.remove(QStringLiteral("DISPLAY"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PGDECK_BIN), args);
-        p.waitForFinished(60000);
-        const QString o = QString::fromUtf8(p.readAllStandardOutput());
-        const QString e = QString::fromUtf8(p.readAllStandardError());
+        const test::CliRun r = test::runCli(QStringLiteral(PGDECK_BIN), args, {}, env);
         if (out)
-            *out = o;
+            *out = r.outText();
         if (err)
-            *err = e;
-        return p.exitCode();
+            *err = r.errText();
+        return r.code;
     }
 
     QString write(const QString &name, const QByteArray &text)

@@ -7,10 +7,9 @@
 #include "secrets/profileconnector.h"
 #include "support/fixture.h"
 
-#include <QDirIterator>
 
 #include <spdlog/spdlog.h>
-#include <QProcess>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,18 +17,6 @@ using namespace pgdeck;
 
 namespace {
 const char *kPassword = "pgdeck-demo-app";
-
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            hits << f.fileName();
-    }
-    return hits;
-}
 } // namespace
 
 // A profile saved with a password: the password is in the keychain (a real
@@ -43,18 +30,12 @@ class TestKeyring : public QObject
 
     int pgdeck(const QStringList &args, QString *out = nullptr, QString *err = nullptr, const QByteArray &stdinData = {})
     {
-        QProcess p;
-        p.start(QStringLiteral(PGDECK_BIN), args);
-        if (!stdinData.isEmpty()) {
-            p.write(stdinData);
-            p.closeWriteChannel();
-        }
-        p.waitForFinished(60000);
+        const test::CliRun r = test::runCli(QStringLiteral(PGDECK_BIN), args, stdinData);
         if (out)
-            *out = QString::fromUtf8(p.readAllStandardOutput());
+            *out = r.outText();
         if (err)
-            *err = QString::fromUtf8(p.readAllStandardError());
-        return p.exitCode();
+            *err = r.errText();
+        return r.code;
     }
 
     std::optional<QString> keychainRead(const QString &key)
@@ -101,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(pgdeck({QStringLiteral("ping"), QStringLiteral("@kc")}, &out, &err), 0);
         QVERIFY2(out.contains(QLatin1String("pgdeck_app@pgdeck_demo")), qPrintable(out + err));
 
-        const QStringList leaks = filesContaining(home.path(), kPassword);
+        const QStringList leaks = test::filesContaining(home.path(), kPassword);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
         QVERIFY(QFile::exists(home.path() + QStringLiteral("/XDG_STATE_HOME/pgdeck/pgdeck.log")));
 
@@ -119,7 +100,7 @@ private Q_SLOTS:
                         &out, &err, QByteArray(kPassword) + '\n'),
                  0);
         QCOMPARE(pgdeck({QStringLiteral("ping"), QStringLiteral("@kc-stdin")}, &out, &err), 0);
-        QVERIFY(filesContaining(home.path(), kPassword).isEmpty());
+        QVERIFY(test::filesContaining(home.path(), kPassword).isEmpty());
     }
 
     void gui_savedPasswordConnects_andStaysOutOfFiles()
@@ -164,7 +145,7 @@ private Q_SLOTS:
                  qPrintable(servers.first()->lastError().toString()));
         QCOMPARE(prompts, 0);
         spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
-        const QStringList leaks = filesContaining(home.path(), kPassword);
+        const QStringList leaks = test::filesContaining(home.path(), kPassword);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
     }
 };

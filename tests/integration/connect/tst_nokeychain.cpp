@@ -7,10 +7,10 @@
 #include "secrets/profileconnector.h"
 #include "support/fixture.h"
 
-#include <QDirIterator>
 
 #include <spdlog/spdlog.h>
 #include <QProcess>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,19 +18,6 @@ using namespace pgdeck;
 
 namespace {
 const char *kPassword = "pgdeck-demo-app";
-
-// Every file under `dir` whose bytes contain `needle`.
-QStringList filesContaining(const QString &dir, const QByteArray &needle)
-{
-    QStringList hits;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile f(it.next());
-        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
-            hits << f.fileName();
-    }
-    return hits;
-}
 } // namespace
 
 // No keychain backend (no D-Bus session): pgdeck says so once, asks for the
@@ -130,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(asked.size(), 1);
 
         spdlog::apply_all([](const std::shared_ptr<spdlog::logger> &l) { l->flush(); });
-        const QStringList leaks = filesContaining(home.path(), kPassword);
+        const QStringList leaks = test::filesContaining(home.path(), kPassword);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
         QVERIFY(QFile::exists(home.path() + QStringLiteral("/XDG_CONFIG_HOME/pgdeck/profiles.ini")));
     }
@@ -199,7 +186,7 @@ private Q_SLOTS:
         QVERIFY2(ok->exitCode() == 0, ok->readAllStandardError().constData());
         QVERIFY(ok->readAllStandardOutput().contains("role:     primary"));
         f.remove();
-        const QStringList leaks = filesContaining(home.path(), kPassword);
+        const QStringList leaks = test::filesContaining(home.path(), kPassword);
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
     }
 };

@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,22 +13,11 @@ using namespace pgdeck;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using Run = test::CliRun;
 
 Run runPgdeck(const QStringList &args, const QByteArray &stdinData = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("explain")} + args);
-    if (!stdinData.isEmpty()) {
-        p.write(stdinData);
-        p.closeWriteChannel();
-    }
-    p.waitForFinished(60000);
-    return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return test::runCli(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("explain")} + args, stdinData);
 }
 
 const char *kPlan =

@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace pgdeck;
@@ -16,13 +15,11 @@ class TestCliMonitor : public QObject
 
     int run(const QStringList &args, QStringList *lines, QString *err)
     {
-        QProcess p;
-        p.start(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("monitor")} + args);
-        // The event loop must turn for the endpoint test's server.
-        test::waitFor([&] { return p.state() == QProcess::NotRunning; }, 60000);
-        *lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        *err = QString::fromUtf8(p.readAllStandardError());
-        return p.exitCode();
+        // runCli turns the event loop, so the endpoint test's server keeps answering.
+        const test::CliRun r = test::runCli(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("monitor")} + args);
+        *lines = r.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        *err = r.errText();
+        return r.code;
     }
 
 private Q_SLOTS:

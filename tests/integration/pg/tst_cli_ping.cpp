@@ -1,7 +1,6 @@
 #include "support/fixture.h"
 
 #include <QHostAddress>
-#include <QProcess>
 #include <QTcpServer>
 #include <QTest>
 
@@ -14,12 +13,10 @@ class TestCliPing : public QObject
 
     int ping(const QStringList &args, QString *out, QString *err)
     {
-        QProcess p;
-        p.start(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("ping")} + args);
-        p.waitForFinished(30000);
-        *out = QString::fromUtf8(p.readAllStandardOutput());
-        *err = QString::fromUtf8(p.readAllStandardError());
-        return p.exitCode();
+        const test::CliRun r = test::runCli(QStringLiteral(PGDECK_BIN), QStringList{QStringLiteral("ping")} + args, {}, {}, 30000);
+        *out = r.outText();
+        *err = r.errText();
+        return r.code;
     }
 
 private Q_SLOTS:
