@@ -60,6 +60,9 @@ public:
             m_out.append("null");
             return;
         }
+        // JSON has one zero: "-0" would read back as the integer 0 (a pasted "-0.00").
+        if (d == 0)
+            d = 0;
         char buf[64];
         auto r = std::to_chars(buf, buf + sizeof buf, d);
         m_out.append(buf, int(r.ptr - buf));

@@ -362,16 +362,10 @@ void SourceCleaner::stripQuotes()
     }
     if (ends[0] * 2 <= content && ends[1] * 2 <= content && ends[0] != 1)
         return;
-    ends[0] = ends[1] = content = 0;
     for (const SourceLine &l : m_lines) {
         const QStringView t = scan::trimmed(l.text);
         if (t.isEmpty())
             continue;
-        ++content;
-        if (t.back() == QLatin1Char('"'))
-            ++ends[0];
-        if (t.back() == QLatin1Char('\''))
-            ++ends[1];
         if (t.front() == QLatin1Char('"'))
             ++starts[0];
         if (t.front() == QLatin1Char('\''))

@@ -274,25 +274,12 @@ bool toMs(QStringView s, PlanValue *out)
 bool isConditionKey(QStringView key)
 {
     static constexpr QLatin1String conds[] = {
-        QLatin1String("Index Cond"),
-        QLatin1String("Order By"),
-        QLatin1String("Recheck Cond"),
-        QLatin1String("TID Cond"),
-        QLatin1String("Join Filter"),
-        QLatin1String("Filter"),
-        QLatin1String("Merge Cond"),
-        QLatin1String("Hash Cond"),
-        QLatin1String("One-Time Filter"),
-        QLatin1String("Run Condition"),
-        QLatin1String("Conflict Filter"),
-        QLatin1String("Cache Key"),
-        QLatin1String("Cache Mode"),
-        QLatin1String("Function Call"),
-        QLatin1String("Table Function Call"),
-        QLatin1String("Remote SQL"),
-        QLatin1String("Relations"),
-        QLatin1String("Conflict Resolution"),
-        QLatin1String("Window"),
+        QLatin1String("Index Cond"), QLatin1String("Order By"), QLatin1String("Recheck Cond"),
+        QLatin1String("TID Cond"), QLatin1String("Join Filter"), QLatin1String("Filter"), QLatin1String("Merge Cond"),
+        QLatin1String("Hash Cond"), QLatin1String("One-Time Filter"), QLatin1String("Run Condition"),
+        QLatin1String("Conflict Filter"), QLatin1String("Cache Key"), QLatin1String("Cache Mode"),
+        QLatin1String("Function Call"), QLatin1String("Table Function Call"), QLatin1String("Remote SQL"),
+        QLatin1String("Relations"), QLatin1String("Conflict Resolution"), QLatin1String("Window"),
         QLatin1String("Repeatable Seed"),
     };
     for (const QLatin1String &c : conds)
@@ -311,17 +298,10 @@ bool isListKey(QStringView key)
 bool isNumberKey(QStringView key)
 {
     static constexpr QLatin1String nums[] = {
-        QLatin1String("Rows Removed by Filter"),
-        QLatin1String("Rows Removed by Join Filter"),
-        QLatin1String("Rows Removed by Index Recheck"),
-        QLatin1String("Heap Fetches"),
-        QLatin1String("Workers Planned"),
-        QLatin1String("Workers Launched"),
-        QLatin1String("Tuples Inserted"),
-        QLatin1String("Conflicting Tuples"),
-        QLatin1String("Subplans Removed"),
-        QLatin1String("Index Searches"),
-        QLatin1String("Disabled Nodes"),
+        QLatin1String("Rows Removed by Filter"), QLatin1String("Rows Removed by Join Filter"),
+        QLatin1String("Rows Removed by Index Recheck"), QLatin1String("Heap Fetches"), QLatin1String("Workers Planned"),
+        QLatin1String("Workers Launched"), QLatin1String("Tuples Inserted"), QLatin1String("Conflicting Tuples"),
+        QLatin1String("Subplans Removed"), QLatin1String("Index Searches"), QLatin1String("Disabled Nodes"),
         QLatin1String("Functions"),
     };
     for (const QLatin1String &n : nums)

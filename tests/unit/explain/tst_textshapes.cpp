@@ -450,6 +450,19 @@ private Q_SLOTS:
             QVERIFY2(!explain::TextProperty::toNumber(QString::fromLatin1(bad), &v), bad);
     }
 
+    void negativeZero_writesAsZero_andReadsBackTheSame()
+    {
+        // A hand-edited "-0.00" (found by the fuzzer): JSON has one zero, and what pgdeck
+        // writes must read back to the same JSON.
+        auto plan = PlanParser::parse(QStringLiteral("Limit  (cost=8.60..-0.00 rows=2 width=8)\n"));
+        QVERIFY(plan.ok());
+        const QByteArray once = explain::PlanJsonWriter::write(*plan, {false, false});
+        QVERIFY2(once.contains("\"Total Cost\":0,"), once.constData());
+        auto again = PlanParser::parse(QString::fromUtf8(once));
+        QVERIFY(again.ok());
+        QCOMPARE(explain::PlanJsonWriter::write(*again, {false, false}), once);
+    }
+
     void subplans_initPlansCtesAndTheirRelationships()
     {
         auto plan = PlanParser::parse(QStringLiteral(
