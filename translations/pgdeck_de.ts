@@ -832,6 +832,14 @@
         <source>pg_dump, pg_restore and base backups with verification and point-in-time recovery.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>est 1 row</source>
+        <translation>geschätzt 1 Zeile</translation>
+    </message>
 </context>
 <context>
     <name>ThresholdsDialog</name>
@@ -2085,6 +2093,14 @@ ok below %4%6, warning up to %5%6, critical above %5%6</source>
         <source>%1 · %2 · pool %3 open, %4 idle, %5 waiting, %6 errors</source>
         <translation>%1 · %2 · Pool %3 offen, %4 frei, %5 wartend, %6 Fehler</translation>
     </message>
+    <message>
+        <source>Edit Profile “%1”…</source>
+        <translation>Profil „%1“ bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove Profile “%1”…</source>
+        <translation>Profil „%1“ entfernen…</translation>
+    </message>
 </context>
 <context>
     <name>pgdeck::ui::PasswordDialog</name>
@@ -2343,6 +2359,46 @@ ok below %4%6, warning up to %5%6, critical above %5%6</source>
     <message>
         <source>The password is kept for this session only: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a saved profile (opened with --connect): File › Connect… saves one.</source>
+        <translation>%1 ist kein gespeichertes Profil (mit --connect geöffnet): Datei › Verbinden… speichert eines.</translation>
+    </message>
+    <message>
+        <source>Finish editing %1 first.</source>
+        <translation>Bitte zuerst die Bearbeitung von %1 abschließen.</translation>
+    </message>
+    <message>
+        <source>Edit Profile %1</source>
+        <translation>Profil %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Close Servers</source>
+        <translation>Server trennen</translation>
+    </message>
+    <message>
+        <source>Remove the profile %1? Its servers are disconnected and its saved settings and keychain passwords are deleted. The databases are not touched.</source>
+        <translation>Profil %1 entfernen? Seine Server werden getrennt, seine gespeicherten Einstellungen und Schlüsselbund-Passwörter gelöscht. Die Datenbanken bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Disconnect the servers of %1? It is not a saved profile.</source>
+        <translation>Die Server von %1 trennen? Es ist kein gespeichertes Profil.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>The profile %1 was not removed: %2</source>
+        <translation>Das Profil %1 wurde nicht entfernt: %2</translation>
     </message>
 </context>
 <context>
