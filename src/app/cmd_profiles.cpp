@@ -72,18 +72,6 @@ QString flagsOf(const core::Profile &p)
     return f.isEmpty() ? QStringLiteral("-") : f.join(QLatin1Char(','));
 }
 
-QStringList userKeys(const core::Profile &p)
-{
-    QStringList keys;
-    for (const core::ProfileServer &s : p.servers) {
-        const auto params = pg::paramsFor(p, s);
-        const QString key = pg::keychainKey(p.name, params.ok() ? params->value("user") : QString());
-        if (!keys.contains(key))
-            keys << key;
-    }
-    return keys;
-}
-
 int list(const QString &format)
 {
     const QList<core::Profile> profiles = core::ProfileStore().load();
@@ -213,7 +201,7 @@ int remove(const QStringList &pos)
         return ExitFailure;
     }
     if (profile->savePassword)
-        removeFromKeychain(userKeys(*profile));
+        removeFromKeychain(pg::keychainKeys(*profile));
     if (auto r = store.remove(pos[1]); !r.ok()) {
         err(QStringLiteral("profiles: ") + r.error().toString());
         return ExitFailure;

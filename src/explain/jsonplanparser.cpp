@@ -8,28 +8,10 @@
 #include <charconv>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace pgdeck::explain {
 
 namespace {
-
-// Every key PostgreSQL prints often, so parsing reuses one shared QString per key.
-const std::unordered_map<std::string_view, QString> &knownKeys()
-{
-    static const std::unordered_map<std::string_view, QString> table = [] {
-        std::unordered_map<std::string_view, QString> t;
-        static std::vector<QByteArray> storage;
-        const auto &all = keys::all();
-        storage.reserve(all.size());
-        for (const QString &k : all) {
-            storage.push_back(k.toUtf8());
-            t.emplace(std::string_view(storage.back().constData(), size_t(storage.back().size())), k);
-        }
-        return t;
-    }();
-    return table;
-}
 
 class Reader
 {
@@ -239,10 +221,8 @@ private:
         bool escaped = false;
         if (!readRawString(&sv, &escaped))
             return false;
-        const auto &table = knownKeys();
-        auto it = table.find(sv);
-        if (it != table.end())
-            *out = it->second;
+        if (const QString *known = keys::find(sv))
+            *out = *known;
         else
             *out = QString::fromUtf8(sv.data(), qsizetype(sv.size()));
         skipWs();

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <unordered_map>
+
 namespace pgdeck::explain::keys {
 
 const std::vector<QString> &all()
@@ -44,6 +46,22 @@ const QString &intern(QStringView key, QString *storage)
         return *k;
     *storage = key.toString();
     return *storage;
+}
+
+const QString *find(std::string_view utf8)
+{
+    static const std::unordered_map<std::string_view, const QString *> table = [] {
+        std::unordered_map<std::string_view, const QString *> t;
+        static std::vector<QByteArray> storage; // the UTF-8 the views point into
+        storage.reserve(all().size());
+        for (const QString &k : all()) {
+            storage.push_back(k.toUtf8());
+            t.emplace(std::string_view(storage.back().constData(), size_t(storage.back().size())), &k);
+        }
+        return t;
+    }();
+    const auto it = table.find(utf8);
+    return it == table.end() ? nullptr : it->second;
 }
 
 } // namespace pgdeck::explain::keys

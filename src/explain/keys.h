@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <string_view>
 #include <vector>
 
 // PostgreSQL's own EXPLAIN (FORMAT JSON) key names, shared so every copy of a key
@@ -118,5 +119,7 @@ inline bool same(QStringView a, QStringView b)
 const std::vector<QString> &all();
 // The shared copy of a known key; an unknown key is copied into `storage`.
 const QString &intern(QStringView key, QString *storage);
+// The same for a key read as UTF-8 (JSON): nullptr when it is not a known key.
+const QString *find(std::string_view utf8);
 
 } // namespace pgdeck::explain::keys

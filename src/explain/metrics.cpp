@@ -161,7 +161,7 @@ void Metrics::compute(Plan &plan)
                 hm.exclusiveBuffers = hm.exclusiveBuffers.minus(part);
             }
         };
-        if (scans && !scans->empty()) {
+        if (scans) {
             double sum = 0;
             for (int s : *scans)
                 if (isSet(nodes[size_t(s)].metrics.inclusiveMs))

@@ -37,6 +37,23 @@ bool isBar(QChar c)
 
 using scan::rtrimmed;
 
+// psql's "+" (ascii) or "↵" (unicode) at the end of a line that continues in the same cell.
+bool isContinuationMark(QChar c)
+{
+    return c == QLatin1Char('+') || c == QChar(0x21B5);
+}
+
+// A cheap test before a pass: does any line end (before trailing spaces) in such a character?
+bool anyLineEndsWith(const std::vector<SourceLine> &lines, bool (*test)(QChar))
+{
+    for (const SourceLine &l : lines) {
+        const QStringView t = rtrimmed(l.text);
+        if (!t.isEmpty() && test(t.back()))
+            return true;
+    }
+    return false;
+}
+
 bool isNodeLooking(QStringView t)
 {
     return t.contains(QLatin1String("(cost=")) || t.contains(QLatin1String("(actual ")) || t.contains(QLatin1String("(never executed)"));
@@ -268,15 +285,7 @@ void SourceCleaner::stripHeaderAndFooter()
 void SourceCleaner::stripFrame()
 {
     // No line ending in a bar: no border-2 frame (rule lines stay for the parser to skip).
-    bool bars = false;
-    for (const SourceLine &l : m_lines) {
-        const QStringView t = rtrimmed(l.text);
-        if (!t.isEmpty() && isBar(t.back())) {
-            bars = true;
-            break;
-        }
-    }
-    if (!bars)
+    if (!anyLineEndsWith(m_lines, isBar))
         return;
     // Border 2: "| Seq Scan …   |" / "│ … │" / "║ … ║"; the bottom rule goes too.
     int framed = 0, content = 0;
@@ -308,15 +317,7 @@ void SourceCleaner::stripFrame()
 
 void SourceCleaner::stripContinuations()
 {
-    bool marks = false;
-    for (const SourceLine &l : m_lines) {
-        const QStringView t = rtrimmed(l.text);
-        if (!t.isEmpty() && (t.back() == QLatin1Char('+') || t.back() == QChar(0x21B5))) {
-            marks = true;
-            break;
-        }
-    }
-    if (!marks)
+    if (!anyLineEndsWith(m_lines, isContinuationMark))
         return;
     // psql marks a line that continues in the same cell with "+" (ascii) or "↵"
     // (unicode), aligned at the right. Only strip them when most lines carry one.
@@ -330,14 +331,14 @@ void SourceCleaner::stripContinuations()
         if (t.isEmpty())
             continue;
         ++candidates;
-        if (t.back() == QLatin1Char('+') || t.back() == QChar(0x21B5))
+        if (isContinuationMark(t.back()))
             ++marked;
     }
     if (candidates == 0 || marked * 2 < candidates)
         return;
     for (SourceLine &l : m_lines) {
         QStringView t = rtrimmed(l.text);
-        if (!t.isEmpty() && (t.back() == QLatin1Char('+') || t.back() == QChar(0x21B5)))
+        if (!t.isEmpty() && isContinuationMark(t.back()))
             l.text = rtrimmed(t.first(t.size() - 1));
         else
             l.text = t;

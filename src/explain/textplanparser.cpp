@@ -36,7 +36,6 @@ struct NodeBuild
     int estimateCount = 0;
     qsizetype labelEnd = 0;         // where the label's keys end in `head`
     QList<Property> rest;           // the property lines
-    bool buffersLine = false;       // a "Buffers:" line gave `rest` all ten counters
     std::vector<WorkerBuild> workers;
     QJsonArray targetTables;
     QList<std::pair<QString, QStringList>> groupingKeys;
@@ -141,8 +140,6 @@ qsizetype groupStart(QStringView content)
 
 bool isSubplanHeader(QStringView t)
 {
-    if (t.isEmpty() || (t.front() != QLatin1Char('C') && t.front() != QLatin1Char('I') && t.front() != QLatin1Char('S')))
-        return false;
     if (scan::startsWith(t, QLatin1String("CTE ")))
         return !t.contains(QLatin1String("(cost=")) && !t.contains(QLatin1Char(':'));
     QStringView rest;
@@ -162,8 +159,6 @@ bool isSubplanHeader(QStringView t)
 
 bool isWorkerLine(QStringView t, qint64 *number, QStringView *rest)
 {
-    if (t.isEmpty() || t.front() != QLatin1Char('W'))
-        return false;
     if (!scan::startsWith(t, QLatin1String("Worker ")))
         return false;
     qsizetype i = 7;
@@ -257,8 +252,6 @@ QJsonObject parseSettings(QStringView value)
 // "Trigger for constraint fk on t: time=0.1 calls=2" / "Trigger trg: calls=3"
 bool parseTrigger(QStringView t, QJsonObject *out)
 {
-    if (t.isEmpty() || t.front() != QLatin1Char('T'))
-        return false;
     if (!scan::startsWith(t, QLatin1String("Trigger ")))
         return false;
     const qsizetype colon = t.lastIndexOf(QLatin1String(": "));
@@ -307,20 +300,27 @@ QJsonObject toObject(const QList<Property> &props)
     return o;
 }
 
-// A node's keys with a 64-bit filter in front, so the many "has it this key?" checks
-// of a node with 25 keys rarely compare strings.
+// One bit of a 64-bit filter per key: a key whose bit is not set is not in the list,
+// so the many "has it this key?" checks of a node with 25 keys rarely compare strings.
+quint64 keyBit(const QString &k)
+{
+    const quint64 h = k.isEmpty() ? 0 : quint64(k.size()) * 7 + k.front().unicode() * 3 + k.back().unicode();
+    return quint64(1) << (h % 64);
+}
+
+// A node's keys with that filter in front.
 class KeyList
 {
 public:
     explicit KeyList(QList<Property> &l) : list(l)
     {
         for (const Property &p : list)
-            m_mask |= bit(p.key);
+            m_mask |= keyBit(p.key);
     }
 
     bool has(const QString &key) const
     {
-        if (!(m_mask & bit(key)))
+        if (!(m_mask & keyBit(key)))
             return false;
         for (const Property &p : list)
             if (keys::same(p.key, key))
@@ -329,12 +329,12 @@ public:
     }
     void push(Property p)
     {
-        m_mask |= bit(p.key);
+        m_mask |= keyBit(p.key);
         list.push_back(std::move(p));
     }
     void insert(qsizetype i, Property p)
     {
-        m_mask |= bit(p.key);
+        m_mask |= keyBit(p.key);
         list.insert(i, std::move(p));
     }
     void prepend(Property p) { insert(0, std::move(p)); }
@@ -357,11 +357,6 @@ public:
     QList<Property> &list;
 
 private:
-    static quint64 bit(const QString &k)
-    {
-        const quint64 h = k.isEmpty() ? 0 : quint64(k.size()) * 7 + k.front().unicode() * 3 + k.back().unicode();
-        return quint64(1) << (h % 64);
-    }
     quint64 m_mask = 0;
 };
 
@@ -613,8 +608,7 @@ private:
                         n.estimates[size_t(n.estimateCount++)] = {bit == 2 ? keys::PlanRows : keys::PlanWidth, v};
                     }
                 }
-                ok = ok && seen == 7;
-                if (!ok || n.estimateCount < 4)
+                if (!ok || seen != 7)
                     return error(line, QStringLiteral("cannot read the estimate '(%1)'").arg(inner.toString()));
             } else if (scan::startsWith(inner, QLatin1String("actual")) || inner == QLatin1String("never executed")) {
                 if (n.hasActuals)
@@ -912,8 +906,6 @@ private:
                 node->groupingKeys.push_back({key.toString(), TextProperty::splitList(scan::trimmed(value))});
                 return true;
             }
-            if (f.kind == FrameKind::Node && key == QLatin1String("Buffers"))
-                node->buffersLine = true;
             return applyTo(*frameSink(f), key, value, node, l.number);
         }
         if (m_stack.empty()) {
@@ -925,9 +917,9 @@ private:
         return true;
     }
 
-    void ensureBuffers(KeyList &list, bool countersPresent = false) const
+    void ensureBuffers(KeyList &list) const
     {
-        if (m_buffers && !countersPresent)
+        if (m_buffers)
             for (const QString *k : {&keys::SharedHitBlocks, &keys::SharedReadBlocks, &keys::SharedDirtiedBlocks,
                                      &keys::SharedWrittenBlocks, &keys::LocalHitBlocks, &keys::LocalReadBlocks,
                                      &keys::LocalDirtiedBlocks, &keys::LocalWrittenBlocks, &keys::TempReadBlocks,
@@ -1044,7 +1036,7 @@ private:
                 if (rest.has(keys::HashAggBatches))
                     rest.ensure(keys::DiskUsage, PlanValue(qint64(0)));
             }
-            ensureBuffers(rest, n.buffersLine);
+            ensureBuffers(rest);
         } else if (m_hasCosts && n.nodeType == QLatin1String("Aggregate")
                    && (n.strategy == QLatin1String("Hashed") || n.strategy == QLatin1String("Mixed"))
                    && !rest.has(keys::PlannedPartitions)) {
@@ -1076,13 +1068,10 @@ private:
         n.head.clear();
         // A property line repeating a key of the node line (mangled or hand-edited input)
         // must not give the node the key twice: the node line's value stands.
-        // A filter on the keys seen so far keeps this linear for the usual, duplicate-free node.
+        // The key filter keeps this linear for the usual, duplicate-free node.
         quint64 seenMask = 0;
-        auto bit = [](const QString &k) {
-            return quint64(1) << ((quint64(k.size()) * 7 + (k.isEmpty() ? 0 : k.back().unicode())) % 64);
-        };
         auto seen = [&](const QList<Property> &list, qsizetype upto, const QString &k) {
-            if (!(seenMask & bit(k)))
+            if (!(seenMask & keyBit(k)))
                 return false;
             for (qsizetype i = 0; i < upto; ++i)
                 if (keys::same(list.at(i).key, k))
@@ -1093,7 +1082,7 @@ private:
         for (qsizetype i = 0; i < props.size(); ++i) {
             if (seen(props, kept, props.at(i).key))
                 continue;
-            seenMask |= bit(props.at(i).key);
+            seenMask |= keyBit(props.at(i).key);
             if (kept != i)
                 props[kept] = std::move(props[i]);
             ++kept;
@@ -1107,7 +1096,7 @@ private:
         } else {
             for (Property &p : rest.list)
                 if (!seen(props, props.size(), p.key)) {
-                    seenMask |= bit(p.key);
+                    seenMask |= keyBit(p.key);
                     props.push_back(std::move(p));
                 }
         }

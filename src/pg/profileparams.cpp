@@ -210,4 +210,16 @@ QString keychainKey(const QString &profile, const QString &user)
     return QStringLiteral("profile/%1/%2").arg(profile, user.isEmpty() ? QStringLiteral("(default user)") : user);
 }
 
+QStringList keychainKeys(const core::Profile &profile)
+{
+    QStringList keys;
+    for (const core::ProfileServer &s : profile.servers) {
+        const auto params = paramsFor(profile, s);
+        const QString key = keychainKey(profile.name, params.ok() ? params->value("user") : QString());
+        if (!keys.contains(key))
+            keys << key;
+    }
+    return keys;
+}
+
 } // namespace pgdeck::pg

@@ -48,5 +48,7 @@ void setProtection(QObject *server, const core::Protection &protection);
 core::Protection protectionOf(const QObject *server);
 // Keychain key of a profile's password for `user`.
 QString keychainKey(const QString &profile, const QString &user);
+// Every keychain key a profile's servers may have a password under (one per user).
+QStringList keychainKeys(const core::Profile &profile);
 
 } // namespace pgdeck::pg

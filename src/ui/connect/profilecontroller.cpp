@@ -17,7 +17,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QTimer>
+
+#include <utility>
 
 namespace pgdeck::ui {
 
@@ -110,12 +111,7 @@ void ProfileController::openProfile(const core::Profile &profile)
 void ProfileController::forgetPasswords(const core::Profile &profile)
 {
     // Every user's password of the profile's servers, from memory and the keychain.
-    QStringList keys;
-    for (const core::ProfileServer &srv : profile.servers)
-        if (auto params = pg::paramsFor(profile, srv); params.ok())
-            keys << pg::keychainKey(profile.name, params->value("user"));
-    keys.removeDuplicates();
-    for (const QString &key : keys)
+    for (const QString &key : pg::keychainKeys(profile))
         m_broker->forget(key);
 }
 
@@ -155,7 +151,7 @@ ConnectDialog *ProfileController::editProfile(const QString &name)
     dlg->setProfile(*saved);
     dlg->setWindowTitle(tr("Edit Profile %1").arg(name));
     m_editing = name;
-    connect(dlg, &QDialog::finished, this, [this]() { QTimer::singleShot(0, this, [this]() { m_editing.clear(); }); });
+    connect(dlg, &QDialog::rejected, this, [this]() { m_editing.clear(); }); // accepted: onDialogAccepted()
     return dlg;
 }
 
@@ -196,7 +192,6 @@ void ProfileController::removeProfileNow(const QString &name)
         forgetPasswords(*saved);
     }
     log()->info("profile {} removed", name.toStdString());
-    Q_EMIT profileRemoved(name);
 }
 
 ConnectDialog *ProfileController::showConnectDialog(const QString &prefill)
@@ -220,6 +215,7 @@ ConnectDialog *ProfileController::showConnectDialog(const QString &prefill)
 
 void ProfileController::onDialogAccepted()
 {
+    const QString editing = std::exchange(m_editing, QString()); // the dialog is done either way
     if (!m_dialog)
         return;
     core::Profile profile = m_dialog->profile();
@@ -232,14 +228,13 @@ void ProfileController::onDialogAccepted()
         return;
     }
     // Edited under a new name: the old one goes (its servers, its saved settings).
-    if (!m_editing.isEmpty() && m_editing != profile.name) {
-        closeServersOf(m_editing);
-        if (const auto old = store.find(m_editing)) {
+    if (!editing.isEmpty() && editing != profile.name) {
+        closeServersOf(editing);
+        if (const auto old = store.find(editing)) {
             forgetPasswords(*old);
-            (void)store.remove(m_editing);
+            (void)store.remove(editing);
         }
     }
-    m_editing.clear();
     const QString user = profile.servers.isEmpty() ? QString() : pg::paramsFor(profile, profile.servers.first())->value("user");
     const QString key = pg::keychainKey(profile.name, user);
     QPointer<ProfileController> self(this);

@@ -59,7 +59,6 @@ public:
 
 Q_SIGNALS:
     void profileOpened(const QString &name, int servers);
-    void profileRemoved(const QString &name);
 
 private:
     void onDialogAccepted();

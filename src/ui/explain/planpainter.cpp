@@ -100,6 +100,14 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
     p->save();
     QColor edgeColor = pal.color(QPalette::Text);
     edgeColor.setAlphaF(0.35f);
+    auto edgePen = [&edgeColor](qreal width, bool cosmetic, bool dashed) {
+        QPen pen(edgeColor, width);
+        pen.setCosmetic(cosmetic);
+        pen.setCapStyle(Qt::FlatCap);
+        if (dashed)
+            pen.setStyle(Qt::DashLine); // a subplan's edge
+        return pen;
+    };
     std::vector<QList<QLineF>> batches; // zoomed out: edges by pen width and dash
     for (int i : visible) {
         const explain::PlanNode &n = plan.nodes[size_t(i)];
@@ -110,76 +118,66 @@ void PlanPainter::paint(QPainter *p, const explain::Plan &plan, const explain::P
         const QPointF from(c.center().x(), c.top());
         const QPointF to(pb.center().x(), pb.bottom());
         const double w = logMax > 0 ? 1.0 + 9.0 * std::log10(layout.flowRows(i) + 1.0) / logMax : 1.5;
-        // Zoomed out, a pen as wide in scene units would be stroked as a shape per edge
-        // (slow for thousands): a cosmetic pen of the same width on screen is a line.
-        QPen pen(edgeColor, detailed ? w : qBound(1.0, w * lod, 6.0));
-        pen.setCosmetic(!detailed);
-        pen.setCapStyle(Qt::FlatCap);
-        if (n.facts.isSubplan())
-            pen.setStyle(Qt::DashLine);
-        p->setPen(pen);
+        if (!detailed) {
+            // Zoomed out, a pen as wide in scene units would be stroked as a shape per
+            // edge: a cosmetic pen of that width on screen is a line. And one drawLines
+            // per pen (the raster engine hands every call to its thread pool, which
+            // costs more than the line).
+            const size_t bucket = size_t(std::lround(qBound(1.0, w * lod, 6.0))) * 2 + (n.facts.isSubplan() ? 1 : 0);
+            if (bucket >= batches.size())
+                batches.resize(bucket + 1);
+            batches[bucket].push_back(QLineF(from, to));
+            continue;
+        }
+        p->setPen(edgePen(w, false, n.facts.isSubplan()));
         p->setBrush(Qt::NoBrush);
-        if (detailed) {
-            const double dy = (from.y() - to.y()) / 2;
-            const QPointF c1(from.x(), from.y() - dy), c2(to.x(), to.y() + dy), end = to + QPointF(0, 6);
-            // The curve stays within the box of its end points (the control points share
-            // their x with one end and their y lies between the ends).
-            const QRectF view = region.adjusted(-w, -w, w, w);
-            if (view.contains(from) && view.contains(end)) {
-                QPainterPath path(from);
-                path.cubicTo(c1, c2, end);
-                p->drawPath(path);
-            } else {
-                // An edge reaching far out of view (a parent with thousands of children):
-                // stroking the whole curve costs its full length, so draw only the pieces
-                // of it that cross the view, as a fine polyline.
-                const double deviceLength = (std::abs(end.x() - from.x()) + std::abs(end.y() - from.y())) * lod;
-                const int steps = int(qBound(16.0, deviceLength / 12.0, 2000.0));
-                QPolygonF run;
-                QPointF prev = from;
-                for (int k = 1; k <= steps; ++k) {
-                    const double t = double(k) / steps, u = 1 - t;
-                    const QPointF pt = u * u * u * from + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
-                    // Inflated: a vertical or horizontal piece has an empty box.
-                    if (QRectF(prev, pt).normalized().adjusted(-1, -1, 1, 1).intersects(view)) {
-                        if (run.isEmpty())
-                            run << prev;
-                        run << pt;
-                    } else if (!run.isEmpty()) {
-                        p->drawPolyline(run);
-                        run.clear();
-                    }
-                    prev = pt;
-                }
-                if (!run.isEmpty())
-                    p->drawPolyline(run);
-            }
-            // Rows flow up to the parent: an arrow head at the parent's edge.
-            if (region.contains(to)) {
-                QPolygonF head;
-                head << to << to + QPointF(-5, 8) << to + QPointF(5, 8);
-                p->setPen(Qt::NoPen);
-                p->setBrush(edgeColor);
-                p->drawPolygon(head);
-            }
+        const double dy = (from.y() - to.y()) / 2;
+        const QPointF c1(from.x(), from.y() - dy), c2(to.x(), to.y() + dy), end = to + QPointF(0, 6);
+        // The curve stays within the box of its end points (the control points share
+        // their x with one end and their y lies between the ends).
+        const QRectF view = region.adjusted(-w, -w, w, w);
+        if (view.contains(from) && view.contains(end)) {
+            QPainterPath path(from);
+            path.cubicTo(c1, c2, end);
+            p->drawPath(path);
         } else {
-            // Zoomed out: one drawLines per pen (the raster engine hands every call to
-            // its thread pool, which costs more than the line).
-            const int bucket = int(std::lround(pen.widthF())) * 2 + (n.facts.isSubplan() ? 1 : 0);
-            if (bucket >= int(batches.size()))
-                batches.resize(size_t(bucket) + 1);
-            batches[size_t(bucket)].push_back(QLineF(from, to));
+            // An edge reaching far out of view (a parent with thousands of children):
+            // stroking the whole curve costs its full length, so draw only the pieces
+            // of it that cross the view, as a fine polyline.
+            const double deviceLength = (std::abs(end.x() - from.x()) + std::abs(end.y() - from.y())) * lod;
+            const int steps = int(qBound(16.0, deviceLength / 12.0, 2000.0));
+            QPolygonF run;
+            QPointF prev = from;
+            for (int k = 1; k <= steps; ++k) {
+                const double t = double(k) / steps, u = 1 - t;
+                const QPointF pt = u * u * u * from + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * end;
+                // Inflated: a vertical or horizontal piece has an empty box.
+                if (QRectF(prev, pt).normalized().adjusted(-1, -1, 1, 1).intersects(view)) {
+                    if (run.isEmpty())
+                        run << prev;
+                    run << pt;
+                } else if (!run.isEmpty()) {
+                    p->drawPolyline(run);
+                    run.clear();
+                }
+                prev = pt;
+            }
+            if (!run.isEmpty())
+                p->drawPolyline(run);
+        }
+        // Rows flow up to the parent: an arrow head at the parent's edge.
+        if (region.contains(to)) {
+            QPolygonF head;
+            head << to << to + QPointF(-5, 8) << to + QPointF(5, 8);
+            p->setPen(Qt::NoPen);
+            p->setBrush(edgeColor);
+            p->drawPolygon(head);
         }
     }
     for (size_t bucket = 0; bucket < batches.size(); ++bucket) {
         if (batches[bucket].isEmpty())
             continue;
-        QPen pen(edgeColor, qreal(bucket / 2));
-        pen.setCosmetic(true);
-        pen.setCapStyle(Qt::FlatCap);
-        if (bucket % 2)
-            pen.setStyle(Qt::DashLine);
-        p->setPen(pen);
+        p->setPen(edgePen(qreal(bucket / 2), true, bucket % 2 == 1));
         p->drawLines(batches[bucket]);
     }
 

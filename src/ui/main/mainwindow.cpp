@@ -114,18 +114,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_ui->serverTree->viewport()->mapToGlobal(pos));
     });
-    auto *editShortcut = new QShortcut(QKeySequence(Qt::Key_F2), m_ui->serverTree, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(editShortcut, &QShortcut::activated, this, [this]() {
-        const QString name = profileAt(m_ui->serverTree->currentIndex());
-        if (!name.isEmpty())
-            Q_EMIT editProfileRequested(name);
-    });
-    auto *removeShortcut = new QShortcut(QKeySequence::Delete, m_ui->serverTree, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(removeShortcut, &QShortcut::activated, this, [this]() {
-        const QString name = profileAt(m_ui->serverTree->currentIndex());
-        if (!name.isEmpty())
-            Q_EMIT removeProfileRequested(name);
-    });
+    auto onCurrentProfile = [this](const QKeySequence &keys, void (MainWindow::*request)(const QString &)) {
+        auto *shortcut = new QShortcut(keys, m_ui->serverTree, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, request]() {
+            const QString name = profileAt(m_ui->serverTree->currentIndex());
+            if (!name.isEmpty())
+                Q_EMIT(this->*request)(name);
+        });
+    };
+    onCurrentProfile(QKeySequence(Qt::Key_F2), &MainWindow::editProfileRequested);
+    onCurrentProfile(QKeySequence::Delete, &MainWindow::removeProfileRequested);
     connect(m_ui->serverTree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this]() {
         updateStatus();
         Q_EMIT currentServerChanged(currentServer());
